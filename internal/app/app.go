@@ -1,0 +1,85 @@
+// Package app wires a datka site together: it opens the database (creating
+// and seeding it on first start), loads the interface catalogs and the
+// theme, and puts the middleware in front of the handlers. The CLI and the
+// tests both build their sites here, so that tests exercise exactly what
+// runs in production.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/datka-cms/datka/internal/config"
+	"github.com/datka-cms/datka/internal/i18n"
+	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/seed"
+	"github.com/datka-cms/datka/internal/site"
+	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/web"
+	"github.com/datka-cms/datka/theme"
+)
+
+// MaxBodyBytes bounds request bodies of the public site.
+const MaxBodyBytes = 1 << 20
+
+// App is an open site.
+type App struct {
+	Store     *store.Store
+	Languages *lang.Set
+	Handler   http.Handler
+	// Seeded is true when this start created the default content.
+	Seeded bool
+}
+
+// Open opens the site described by cfg.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	langs, err := lang.NewSet(cfg.Languages)
+	if err != nil {
+		return nil, err
+	}
+	db, err := cfg.Database()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.OpenSQLite(ctx, db.Path)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Store: st, Languages: langs}
+	empty, err := st.Empty(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if empty {
+		if err := seed.Install(ctx, st, langs.Default().Code); err != nil {
+			st.Close()
+			return nil, err
+		}
+		a.Seeded = true
+		log.Info("created the site with its default content", "database", db.Path)
+	}
+	cat, err := i18n.Load(langs.Default().Code)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	pub, err := site.New(site.Config{
+		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	var h http.Handler = pub
+	h = web.LimitBody(MaxBodyBytes, h)
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = web.SecurityHeaders(h)
+	h = web.Logged(log, h)
+	a.Handler = h
+	return a, nil
+}
+
+// Close closes the database.
+func (a *App) Close() error { return a.Store.Close() }

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/datka-cms/datka/internal/app"
+	"github.com/datka-cms/datka/internal/config"
+)
+
+// Limits of the HTTP server.
+const (
+	maxHeaderBytes = 64 << 10
+	shutdownGrace  = 20 * time.Second
+)
+
+func migrateCmd(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("migrate takes no arguments, got %q", args)
+	}
+	a, err := app.Open(ctx, cfg, cfg.Logger())
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.Store.IntegrityCheck(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "The database is up to date.")
+	return nil
+}
+
+func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return fmt.Errorf("serve takes no arguments, got %q", args)
+	}
+	log := cfg.Logger()
+	a, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	srv := &http.Server{
+		Handler:           a.Handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "datka is serving the site at http://%s/ (data in %s). Press Ctrl+C to stop.\n", ln.Addr(), cfg.DataDir)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in progress")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

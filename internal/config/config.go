@@ -1,0 +1,208 @@
+// Package config builds datka's typed configuration from, in rising order
+// of precedence: built-in defaults, an optional JSON file, environment
+// variables (DATKA_*), and command-line flags. The result is validated
+// once and passed explicitly to whatever needs it; there is no global
+// configuration.
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/datka-cms/datka/internal/lang"
+)
+
+// Config is everything a datka command may need.
+type Config struct {
+	Addr      string      `json:"addr"`      // serve: listen address
+	DataDir   string      `json:"data"`      // the data folder: database and media
+	DB        string      `json:"db"`        // database URL; default sqlite in DataDir
+	BaseURL   string      `json:"base_url"`  // public address of the site
+	ThemeDir  string      `json:"theme"`     // a folder replacing the embedded theme
+	Languages []lang.Spec `json:"languages"` // content languages, the default first
+	LogFormat string      `json:"log_format"`
+	LogLevel  string      `json:"log_level"`
+}
+
+// Default returns the built-in configuration.
+func Default() Config {
+	return Config{
+		Addr:      "localhost:8080",
+		DataDir:   "data",
+		Languages: lang.DefaultSpecs(),
+		LogFormat: "text",
+		LogLevel:  "info",
+	}
+}
+
+// Flags registers the options every site command shares on fs, bound to
+// c. Call Finish after fs.Parse.
+func (c *Config) Flags(fs *flag.FlagSet, serve bool) *string {
+	file := fs.String("config", os.Getenv("DATKA_CONFIG"), "read settings from this JSON `file` (env DATKA_CONFIG)")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "the data `folder`: database and media (env DATKA_DATA)")
+	fs.StringVar(&c.DB, "db", c.DB, "database `URL`: sqlite:PATH (default: datka.db in the data folder) (env DATKA_DB)")
+	if serve {
+		fs.StringVar(&c.Addr, "addr", c.Addr, "listen on `host:port` (env DATKA_ADDR)")
+		fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public `URL` of the site, for canonical links (default http://ADDR) (env DATKA_BASE_URL)")
+		fs.StringVar(&c.ThemeDir, "theme", c.ThemeDir, "serve templates and static files from this `folder` instead of the built-in theme (env DATKA_THEME)")
+	}
+	return file
+}
+
+// Load applies the file (if any) and the environment under the values
+// flags have set. flagsSet names the flags given on the command line,
+// which win over both.
+func (c *Config) Load(file string, flagsSet map[string]bool) error {
+	fromFlags := *c
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("config: %w", err)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(data)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(c); err != nil {
+			return fmt.Errorf("config: %s: %w", file, err)
+		}
+	}
+	env := func(name string, dst *string) {
+		if v, ok := os.LookupEnv(name); ok && v != "" {
+			*dst = v
+		}
+	}
+	env("DATKA_ADDR", &c.Addr)
+	env("DATKA_DATA", &c.DataDir)
+	env("DATKA_DB", &c.DB)
+	env("DATKA_BASE_URL", &c.BaseURL)
+	env("DATKA_THEME", &c.ThemeDir)
+	env("DATKA_LOG_FORMAT", &c.LogFormat)
+	env("DATKA_LOG_LEVEL", &c.LogLevel)
+	if v := os.Getenv("DATKA_LANGUAGES"); v != "" {
+		specs, err := parseLanguages(v)
+		if err != nil {
+			return err
+		}
+		c.Languages = specs
+	}
+	for name := range flagsSet {
+		switch name {
+		case "addr":
+			c.Addr = fromFlags.Addr
+		case "data":
+			c.DataDir = fromFlags.DataDir
+		case "db":
+			c.DB = fromFlags.DB
+		case "base-url":
+			c.BaseURL = fromFlags.BaseURL
+		case "theme":
+			c.ThemeDir = fromFlags.ThemeDir
+		}
+	}
+	return c.validate()
+}
+
+// parseLanguages reads DATKA_LANGUAGES: codes separated by commas, the
+// default first, each optionally with its name after "=":
+// "ru=Русский,ky=Кыргызча,en=English".
+func parseLanguages(v string) ([]lang.Spec, error) {
+	known := map[string]lang.Spec{}
+	for _, s := range lang.DefaultSpecs() {
+		known[s.Code] = s
+	}
+	var out []lang.Spec
+	for _, part := range strings.Split(v, ",") {
+		code, name, _ := strings.Cut(strings.TrimSpace(part), "=")
+		if code == "" {
+			return nil, fmt.Errorf("config: DATKA_LANGUAGES %q has an empty entry", v)
+		}
+		spec := lang.Spec{Code: code, Name: name}
+		if k, ok := known[code]; ok {
+			if spec.Name == "" {
+				spec.Name = k.Name
+			}
+		}
+		out = append(out, spec)
+	}
+	return out, nil
+}
+
+func (c *Config) validate() error {
+	if c.DataDir == "" {
+		return errors.New("config: the data folder must not be empty")
+	}
+	if _, err := lang.NewSet(c.Languages); err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	if c.Addr != "" {
+		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+			return fmt.Errorf("config: address %q: %w", c.Addr, err)
+		}
+	}
+	if c.BaseURL == "" && c.Addr != "" {
+		host := c.Addr
+		if strings.HasPrefix(host, ":") {
+			host = "localhost" + host
+		}
+		c.BaseURL = "http://" + host
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("config: base URL %q must be an absolute http(s) URL", c.BaseURL)
+		}
+		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		return fmt.Errorf("config: log format must be text or json, not %q", c.LogFormat)
+	}
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return fmt.Errorf("config: log level %q: %w", c.LogLevel, err)
+	}
+	return nil
+}
+
+// Database describes where the database is.
+type Database struct {
+	Driver string // "sqlite"
+	Path   string // for sqlite
+}
+
+// Database resolves the --db option.
+func (c *Config) Database() (Database, error) {
+	switch {
+	case c.DB == "":
+		return Database{Driver: "sqlite", Path: filepath.Join(c.DataDir, "datka.db")}, nil
+	case strings.HasPrefix(c.DB, "sqlite:"):
+		p := strings.TrimPrefix(strings.TrimPrefix(c.DB, "sqlite:"), "//")
+		if p == "" {
+			return Database{}, errors.New("config: sqlite: needs a path, as in sqlite:/var/lib/datka/datka.db")
+		}
+		return Database{Driver: "sqlite", Path: p}, nil
+	case strings.HasPrefix(c.DB, "postgres://"), strings.HasPrefix(c.DB, "postgresql://"):
+		return Database{}, errors.New("config: PostgreSQL is not supported by this version of datka yet; use the embedded SQLite database (leave --db empty)")
+	default:
+		return Database{}, fmt.Errorf("config: database URL %q: expected sqlite:PATH", c.DB)
+	}
+}
+
+// Logger builds the process's logger.
+func (c *Config) Logger() *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(c.LogLevel))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}

@@ -1,0 +1,84 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/store"
+)
+
+// Install fills an empty store with the default content, in one
+// transaction. Slugs left empty are made from titles and names by the
+// language's transliteration, unique within their kind and language.
+func Install(ctx context.Context, st *store.Store, sourceLang string) error {
+	s := Default()
+	prepare(&s)
+	if err := st.Install(ctx, sourceLang, s.Pages, s.Organisations, s.Settings); err != nil {
+		return fmt.Errorf("seed: %w", err)
+	}
+	return nil
+}
+
+// prepare fills in each text's language and slug.
+func prepare(s *Site) {
+	used := map[string]bool{} // kind/lang/slug
+	unique := func(kind, code, slug string) string {
+		base := slug
+		for i := 2; used[kind+"/"+code+"/"+slug]; i++ {
+			slug = base + "-" + strconv.Itoa(i)
+		}
+		used[kind+"/"+code+"/"+slug] = true
+		return slug
+	}
+	for i := range s.Pages {
+		p := &s.Pages[i]
+		for _, code := range sortedKeys(p.Texts) {
+			t := p.Texts[code]
+			t.Lang = code
+			if p.Layout == content.LayoutHome {
+				t.Slug = ""
+			} else if t.Slug == "" {
+				t.Slug = unique("page", code, lang.Slugify(code, t.Title))
+			}
+			p.Texts[code] = t
+		}
+	}
+	for i := range s.Organisations {
+		o := &s.Organisations[i]
+		for _, code := range sortedKeys(o.Texts) {
+			t := o.Texts[code]
+			t.Lang = code
+			if t.Slug == "" {
+				t.Slug = unique("org", code, lang.Slugify(code, orgSlugSource(t)))
+			}
+			o.Texts[code] = t
+		}
+	}
+}
+
+// orgSlugSource is the part of an organisation's name its slug is made
+// from: the name without "of the Kyrgyz Republic", which every government
+// body carries and which would only make the URL longer.
+func orgSlugSource(t content.OrgText) string {
+	name := t.Name
+	for _, suffix := range []string{" of the Kyrgyz Republic", " Кыргызской Республики"} {
+		if len(name) > len(suffix) && name[len(name)-len(suffix):] == suffix {
+			return name[:len(name)-len(suffix)]
+		}
+	}
+	for _, prefix := range []string{"Кыргыз Республикасынын "} {
+		if len(name) > len(prefix) && name[:len(prefix)] == prefix {
+			return name[len(prefix):]
+		}
+	}
+	return name
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}

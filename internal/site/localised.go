@@ -1,0 +1,254 @@
+package site
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
+)
+
+// localised dispatches everything under a language prefix:
+// "/ru/" the home page, "/ru/{page}" a page, "/ru/{page}/{organisation}"
+// an organisation under the partners or government-bodies page.
+func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
+	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	l, ok := h.langs.Get(code)
+	if !ok {
+		h.notFound(w, r)
+		return
+	}
+	rest := r.PathValue("path")
+	if strings.HasSuffix(rest, "/") {
+		http.Redirect(w, r, "/"+l.Code+"/"+strings.TrimRight(rest, "/"), http.StatusMovedPermanently)
+		return
+	}
+	d, err := h.loadSite(r)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	var segs []string
+	if rest != "" {
+		segs = strings.Split(rest, "/")
+	}
+	switch len(segs) {
+	case 0:
+		h.home(w, r, d, l)
+	case 1:
+		h.page(w, r, d, l, segs[0])
+	case 2:
+		h.organisation(w, r, d, l, segs[0], segs[1])
+	default:
+		h.notFoundIn(w, r, d, l)
+	}
+}
+
+// findPage finds the page that uses slug, preferring language l.
+func findPage(d siteData, l lang.Language, slug string) (content.Page, bool) {
+	var other *content.Page
+	for i, p := range d.pages {
+		for code, t := range p.Texts {
+			if t.Slug != slug || !t.Published() || p.Layout == content.LayoutHome {
+				continue
+			}
+			if code == l.Code {
+				return p, true
+			}
+			if other == nil {
+				other = &d.pages[i]
+			}
+		}
+	}
+	if other != nil {
+		return *other, true
+	}
+	return content.Page{}, false
+}
+
+// canonicalOr redirects to want when the request came by another path
+// (an old slug, the slug of another language) and reports whether it did.
+func canonicalOr(w http.ResponseWriter, r *http.Request, want string) bool {
+	if want == r.URL.Path {
+		return false
+	}
+	http.Redirect(w, r, want, http.StatusMovedPermanently)
+	return true
+}
+
+// pageChrome is the chrome of a page item.
+func (h *handler) pageChrome(r *http.Request, d siteData, l lang.Language, p content.Page, t content.PageText) chrome {
+	c := h.newChrome(r, d, l,
+		func(o lang.Language) string { return h.pagePath(p, o) },
+		func(code string) bool { return has(p.Texts, code) })
+	c.Canonical = h.absolute(h.pagePath(p, mustLang(h.langs, t.Lang, l)))
+	c.Title = t.Title
+	c.Description = t.Summary
+	c.borrowed(t.Meta, h.langs)
+	return c
+}
+
+// mustLang returns the configured language code, or l when code is not
+// configured (a text left behind by a removed language).
+func mustLang(s *lang.Set, code string, l lang.Language) lang.Language {
+	if x, ok := s.Get(code); ok {
+		return x
+	}
+	return l
+}
+
+type homeView struct {
+	chrome
+	Body          any
+	Partners      []orgCard
+	Government    []orgCard
+	PartnersURL   string
+	GovernmentURL string
+}
+
+func (h *handler) home(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language) {
+	p, ok := d.pageByKey("home")
+	if !ok {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	t, ok := pick(p.Texts, l)
+	if !ok {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	orgs, err := h.st.Organisations(r.Context())
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	v := homeView{chrome: h.pageChrome(r, d, l, p, t), Body: h.md.HTML(t.Body)}
+	v.Title = v.Settings.SiteName
+	v.IsHome = true
+	v.Canonical = h.absolute("/" + l.Code + "/")
+	if v.ContentLang != "" {
+		v.Canonical = h.absolute("/" + t.Lang + "/")
+	}
+	v.XDefault = h.absolute("/")
+	// The site name in the h1 comes from the settings, which exist per
+	// language even where the home page's text is borrowed.
+	parents := h.parents(d, l)
+	for _, o := range orgs {
+		card, ok := h.card(o, l, parents)
+		if !ok {
+			continue
+		}
+		if o.Role == content.RoleGovernment {
+			v.Government = append(v.Government, card)
+		} else {
+			v.Partners = append(v.Partners, card)
+		}
+	}
+	v.PartnersURL = parents[content.RoleFunder]
+	v.GovernmentURL = parents[content.RoleGovernment]
+	rememberLanguage(w, r, l.Code)
+	h.render(w, r, http.StatusOK, "home", &v)
+}
+
+type pageView struct {
+	chrome
+	Heading string
+	Body    any
+}
+
+type partnersView struct {
+	pageView
+	Orgs []orgBlock
+}
+
+type governmentView struct {
+	pageView
+	Orgs  []orgCard
+	Count string
+}
+
+func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, slug string) {
+	p, ok := findPage(d, l, slug)
+	if !ok {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	t, ok := pick(p.Texts, l)
+	if !ok {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	if canonicalOr(w, r, h.pagePath(p, l)) {
+		return
+	}
+	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.md.HTML(t.Body)}
+	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
+	rememberLanguage(w, r, l.Code)
+	switch p.Layout {
+	case content.LayoutPartners, content.LayoutGovernment:
+		orgs, err := h.st.Organisations(r.Context())
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		parents := h.parents(d, l)
+		if p.Layout == content.LayoutPartners {
+			v := partnersView{pageView: pv}
+			for _, o := range orgs {
+				if o.Role == content.RoleGovernment {
+					continue
+				}
+				if b, ok := h.block(o, l, parents, true); ok {
+					v.Orgs = append(v.Orgs, b)
+				}
+			}
+			h.render(w, r, http.StatusOK, "partners", &v)
+			return
+		}
+		v := governmentView{pageView: pv}
+		for _, o := range orgs {
+			if o.Role != content.RoleGovernment {
+				continue
+			}
+			if c, ok := h.card(o, l, parents); ok {
+				v.Orgs = append(v.Orgs, c)
+			}
+		}
+		v.Count = pv.tr.N("bodies_count", len(v.Orgs))
+		h.render(w, r, http.StatusOK, "government", &v)
+	case content.LayoutContacts:
+		h.render(w, r, http.StatusOK, "contacts", &pv)
+	default:
+		h.render(w, r, http.StatusOK, "page", &pv)
+	}
+}
+
+// crumbs is the trail from the home page to last.
+func (h *handler) crumbs(d siteData, l lang.Language, trail ...crumb) []crumb {
+	out := []crumb{{Title: h.cat.For(l.Code).T("home"), URL: "/" + l.Code + "/"}}
+	return append(out, trail...)
+}
+
+type notFoundView struct{ chrome }
+
+// notFound answers paths outside every language prefix, in the language
+// the reader would get at "/".
+func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
+	cookie := ""
+	if c, err := r.Cookie(langCookie); err == nil {
+		cookie = c.Value
+	}
+	l := h.langs.Negotiate(cookie, r.Header.Get("Accept-Language"))
+	d, err := h.loadSite(r)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	h.notFoundIn(w, r, d, l)
+}
+
+func (h *handler) notFoundIn(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language) {
+	v := notFoundView{chrome: h.newChrome(r, d, l, nil, nil)}
+	v.Title = v.T("not_found_title")
+	h.render(w, r, http.StatusNotFound, "notfound", &v)
+}

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+)
+
+// Install writes a whole site (the default content, or an import) in one
+// transaction: either all of it is stored or none of it is.
+func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.Page, orgs []content.Organisation, settings []content.Settings) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: install: %w", err)
+	}
+	defer tx.Rollback()
+	now := time.Now()
+	for _, p := range pages {
+		if _, err := insertPage(ctx, tx, p, sourceLang, now); err != nil {
+			return err
+		}
+	}
+	for _, o := range orgs {
+		if _, err := insertOrganisation(ctx, tx, o, sourceLang, now); err != nil {
+			return err
+		}
+	}
+	for _, c := range settings {
+		if err := upsertSettings(ctx, tx, c, now); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: install: %w", err)
+	}
+	return nil
+}

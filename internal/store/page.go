@@ -1,0 +1,183 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+)
+
+// SlugRef names the item and language that own a slug.
+type SlugRef struct {
+	ID   int64
+	Lang string
+}
+
+// Pages returns every page with all its translations, in menu order.
+func (s *Store) Pages(ctx context.Context) ([]content.Page, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		FROM pages p JOIN translation_groups g ON g.id = p.group_id
+		ORDER BY p.position, p.group_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: list pages: %w", err)
+	}
+	defer rows.Close()
+	var pages []content.Page
+	index := map[int64]int{}
+	for rows.Next() {
+		var p content.Page
+		var inMenu int
+		if err := rows.Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu); err != nil {
+			return nil, fmt.Errorf("store: list pages: %w", err)
+		}
+		p.InMenu = inMenu != 0
+		p.Texts = map[string]content.PageText{}
+		index[p.ID] = len(pages)
+		pages = append(pages, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list pages: %w", err)
+	}
+	texts, err := s.pageTexts(ctx, `SELECT `+pageTextColumns+` FROM page_texts`)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range texts {
+		if i, ok := index[t.id]; ok {
+			pages[i].Texts[t.Lang] = t.PageText
+		}
+	}
+	return pages, nil
+}
+
+// Page returns one page with all its translations.
+func (s *Store) Page(ctx context.Context, id int64) (content.Page, error) {
+	var p content.Page
+	var inMenu int
+	err := s.read.QueryRowContext(ctx, `
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		FROM pages p JOIN translation_groups g ON g.id = p.group_id
+		WHERE p.group_id = ?`, id).Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, ErrNotFound
+	}
+	if err != nil {
+		return p, fmt.Errorf("store: page %d: %w", id, err)
+	}
+	p.InMenu = inMenu != 0
+	texts, err := s.pageTexts(ctx, `SELECT `+pageTextColumns+` FROM page_texts WHERE group_id = ?`, id)
+	if err != nil {
+		return p, err
+	}
+	p.Texts = make(map[string]content.PageText, len(texts))
+	for _, t := range texts {
+		p.Texts[t.Lang] = t.PageText
+	}
+	return p, nil
+}
+
+// PageSlug finds the pages that use slug, in any language.
+func (s *Store) PageSlug(ctx context.Context, slug string) ([]SlugRef, error) {
+	return s.slugRefs(ctx, `SELECT group_id, lang FROM page_texts WHERE slug = ? ORDER BY group_id, lang`, slug)
+}
+
+// DeletePageText removes one language's version of a page.
+func (s *Store) DeletePageText(ctx context.Context, id int64, lang string) error {
+	res, err := s.write.ExecContext(ctx, `DELETE FROM page_texts WHERE group_id = ? AND lang = ?`, id, lang)
+	if err != nil {
+		return fmt.Errorf("store: delete page %d text %s: %w", id, lang, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+const pageTextColumns = `group_id, lang, slug, status, needs_native_review, title, summary, body, updated_at`
+
+type pageTextRow struct {
+	id int64
+	content.PageText
+}
+
+func (s *Store) pageTexts(ctx context.Context, query string, args ...any) ([]pageTextRow, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: page texts: %w", err)
+	}
+	defer rows.Close()
+	var out []pageTextRow
+	for rows.Next() {
+		var t pageTextRow
+		var review int
+		var updated string
+		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &updated); err != nil {
+			return nil, fmt.Errorf("store: page texts: %w", err)
+		}
+		t.NeedsNativeReview = review != 0
+		t.UpdatedAt = parseTime(updated)
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: page texts: %w", err)
+	}
+	return out, nil
+}
+
+func (s *Store) slugRefs(ctx context.Context, query, slug string) ([]SlugRef, error) {
+	rows, err := s.read.QueryContext(ctx, query, slug)
+	if err != nil {
+		return nil, fmt.Errorf("store: find slug: %w", err)
+	}
+	defer rows.Close()
+	var out []SlugRef
+	for rows.Next() {
+		var r SlugRef
+		if err := rows.Scan(&r.ID, &r.Lang); err != nil {
+			return nil, fmt.Errorf("store: find slug: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: find slug: %w", err)
+	}
+	return out, nil
+}
+
+func insertGroup(ctx context.Context, tx *sql.Tx, kind, key, sourceLang string, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO translation_groups (kind, key, source_lang, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?)`, kind, key, sourceLang, formatTime(now), formatTime(now))
+	if err != nil {
+		return 0, fmt.Errorf("store: insert %s %q: %w", kind, key, err)
+	}
+	return res.LastInsertId()
+}
+
+func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang string, now time.Time) (int64, error) {
+	id, err := insertGroup(ctx, tx, "page", p.Key, sourceLang, now)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (group_id, layout, position, in_menu) VALUES (?, ?, ?, ?)`,
+		id, p.Layout, p.Position, boolInt(p.InMenu)); err != nil {
+		return 0, fmt.Errorf("store: insert page %q: %w", p.Key, err)
+	}
+	for lang, t := range p.Texts {
+		updated := t.UpdatedAt
+		if updated.IsZero() {
+			updated = now
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO page_texts (`+pageTextColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, formatTime(updated)); err != nil {
+			return 0, fmt.Errorf("store: insert page %q in %s: %w", p.Key, lang, err)
+		}
+	}
+	return id, nil
+}
