@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
@@ -32,6 +33,7 @@ type chrome struct {
 	NeedsReview bool
 	Updated     string
 	FooterHTML  template.HTML
+	Tagline     string // the site name without the short name it starts with
 }
 
 // T translates an interface string into the page's language.
@@ -166,6 +168,7 @@ func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self p
 		c.Menu = append(c.Menu, m)
 	}
 	c.FooterHTML = h.md.HTML(c.Settings.Footer)
+	c.Tagline = strings.TrimPrefix(c.Settings.SiteName, c.Settings.ShortName+" — ")
 	return c
 }
 
