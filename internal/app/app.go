@@ -65,14 +65,23 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, err
 	}
+	metrics := web.NewMetrics()
+	for name, db := range st.Pools() {
+		metrics.WatchDB(name, db)
+	}
 	pub, err := site.New(site.Config{
 		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
+		PageCacheBytes: cfg.PageCacheMB << 20, Metrics: metrics,
 	})
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	var h http.Handler = pub
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics.Handler())
+	mux.Handle("/", pub)
+	var h http.Handler = mux
+	h = metrics.Instrument(h)
 	h = web.LimitBody(MaxBodyBytes, h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)

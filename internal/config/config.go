@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/datka-cms/datka/internal/lang"
@@ -30,16 +31,19 @@ type Config struct {
 	Languages []lang.Spec `json:"languages"` // content languages, the default first
 	LogFormat string      `json:"log_format"`
 	LogLevel  string      `json:"log_level"`
+	// PageCacheMB bounds the cache of rendered pages; 0 turns it off.
+	PageCacheMB int `json:"page_cache_mb"`
 }
 
 // Default returns the built-in configuration.
 func Default() Config {
 	return Config{
-		Addr:      "localhost:8080",
-		DataDir:   "data",
-		Languages: lang.DefaultSpecs(),
-		LogFormat: "text",
-		LogLevel:  "info",
+		Addr:        "localhost:8080",
+		DataDir:     "data",
+		Languages:   lang.DefaultSpecs(),
+		LogFormat:   "text",
+		LogLevel:    "info",
+		PageCacheMB: 64,
 	}
 }
 
@@ -53,6 +57,7 @@ func (c *Config) Flags(fs *flag.FlagSet, serve bool) *string {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "listen on `host:port` (env DATKA_ADDR)")
 		fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public `URL` of the site, for canonical links (default http://ADDR) (env DATKA_BASE_URL)")
 		fs.StringVar(&c.ThemeDir, "theme", c.ThemeDir, "serve templates and static files from this `folder` instead of the built-in theme (env DATKA_THEME)")
+		fs.IntVar(&c.PageCacheMB, "page-cache-mb", c.PageCacheMB, "keep up to this many `megabytes` of rendered pages in memory; 0 turns the cache off (env DATKA_PAGE_CACHE_MB)")
 	}
 	return file
 }
@@ -85,6 +90,13 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_THEME", &c.ThemeDir)
 	env("DATKA_LOG_FORMAT", &c.LogFormat)
 	env("DATKA_LOG_LEVEL", &c.LogLevel)
+	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("config: DATKA_PAGE_CACHE_MB %q is not a whole number", v)
+		}
+		c.PageCacheMB = n
+	}
 	if v := os.Getenv("DATKA_LANGUAGES"); v != "" {
 		specs, err := parseLanguages(v)
 		if err != nil {
@@ -104,6 +116,8 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 			c.BaseURL = fromFlags.BaseURL
 		case "theme":
 			c.ThemeDir = fromFlags.ThemeDir
+		case "page-cache-mb":
+			c.PageCacheMB = fromFlags.PageCacheMB
 		}
 	}
 	return c.validate()
@@ -159,6 +173,9 @@ func (c *Config) validate() error {
 			return fmt.Errorf("config: base URL %q must be an absolute http(s) URL", c.BaseURL)
 		}
 		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	}
+	if c.PageCacheMB < 0 || c.PageCacheMB > 1<<16 {
+		return fmt.Errorf("config: page cache size %d MB is out of range (0 to 65536)", c.PageCacheMB)
 	}
 	switch c.LogFormat {
 	case "text", "json":

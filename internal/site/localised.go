@@ -1,11 +1,13 @@
 package site
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/store"
 )
 
 // localised dispatches everything under a language prefix:
@@ -21,6 +23,10 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 	rest := r.PathValue("path")
 	if strings.HasSuffix(rest, "/") {
 		http.Redirect(w, r, "/"+l.Code+"/"+strings.TrimRight(rest, "/"), http.StatusMovedPermanently)
+		return
+	}
+	r, done := h.fromCache(w, r, l.Code)
+	if done {
 		return
 	}
 	d, err := h.loadSite(r)
@@ -44,26 +50,30 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// findPage finds the page that uses slug, preferring language l.
-func findPage(d siteData, l lang.Language, slug string) (content.Page, bool) {
-	var other *content.Page
-	for i, p := range d.pages {
-		for code, t := range p.Texts {
-			if t.Slug != slug || !t.Published() || p.Layout == content.LayoutHome {
-				continue
-			}
-			if code == l.Code {
-				return p, true
-			}
-			if other == nil {
-				other = &d.pages[i]
-			}
+// findPage finds the page that uses slug, preferring language l: first
+// among the structural pages at hand, then in the database.
+func (h *handler) findPage(r *http.Request, d siteData, l lang.Language, slug string) (content.Page, bool, error) {
+	refs, err := h.st.PageSlug(r.Context(), slug)
+	if err != nil || len(refs) == 0 {
+		return content.Page{}, false, err
+	}
+	ref := refs[0]
+	for _, x := range refs {
+		if x.Lang == l.Code {
+			ref = x
+			break
 		}
 	}
-	if other != nil {
-		return *other, true
+	for _, p := range d.pages {
+		if p.ID == ref.ID {
+			return p, p.Layout != content.LayoutHome, nil
+		}
 	}
-	return content.Page{}, false
+	p, err := h.st.Page(r.Context(), ref.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return p, false, nil
+	}
+	return p, err == nil && p.Layout != content.LayoutHome, err
 }
 
 // canonicalOr redirects to want when the request came by another path
@@ -168,7 +178,11 @@ type governmentView struct {
 }
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, slug string) {
-	p, ok := findPage(d, l, slug)
+	p, ok, err := h.findPage(r, d, l, slug)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
 	if !ok {
 		h.notFoundIn(w, r, d, l)
 		return

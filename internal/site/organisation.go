@@ -134,34 +134,39 @@ type orgView struct {
 }
 
 func (h *handler) organisation(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, section, slug string) {
-	orgs, err := h.st.Organisations(r.Context())
+	refs, err := h.st.OrganisationSlug(r.Context(), slug)
 	if err != nil {
 		h.serverError(w, r, err)
 		return
 	}
-	parents := h.parents(d, l)
-	var found *content.Organisation
-	for i, o := range orgs {
-		for code, t := range o.Texts {
-			if t.Slug == slug && t.Published() {
-				if found == nil || code == l.Code {
-					found = &orgs[i]
-				}
-			}
-		}
-	}
-	if found == nil {
+	if len(refs) == 0 {
 		h.notFoundIn(w, r, d, l)
 		return
 	}
-	o := *found
+	ref := refs[0]
+	for _, x := range refs {
+		if x.Lang == l.Code {
+			ref = x
+			break
+		}
+	}
+	o, err := h.st.Organisation(r.Context(), ref.ID)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	if t, ok := o.Texts[ref.Lang]; !ok || !t.Published() {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	parents := h.parents(d, l)
 	t, ok := pick(o.Texts, l)
 	want := orgPath(o, l, parents)
 	if !ok || want == "" {
 		h.notFoundIn(w, r, d, l)
 		return
 	}
-	if _, ok := findPage(d, l, section); !ok {
+	if _, ok, err := h.findPage(r, d, l, section); err != nil || !ok {
 		h.notFoundIn(w, r, d, l)
 		return
 	}

@@ -50,6 +50,10 @@ type Config struct {
 	// BaseURL is the public address of the site, without a trailing slash
 	// ("https://hero.kg"); canonical and hreflang links are absolute.
 	BaseURL string
+	// PageCacheBytes bounds the rendered-page cache; 0 turns it off.
+	PageCacheBytes int
+	// Metrics, when set, counts page-cache hits and misses.
+	Metrics *web.Metrics
 }
 
 // handler holds the dependencies of every public handler.
@@ -62,6 +66,8 @@ type handler struct {
 	tpl     map[string]*template.Template
 	log     *slog.Logger
 	baseURL string
+	cache   *pageCache
+	metrics *web.Metrics
 }
 
 // templates are the page templates; each is parsed with layout.html.
@@ -87,6 +93,10 @@ func New(cfg Config) (http.Handler, error) {
 		tpl:     map[string]*template.Template{},
 		log:     cfg.Log,
 		baseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
+		metrics: cfg.Metrics,
+	}
+	if cfg.PageCacheBytes > 0 {
+		h.cache = newPageCache(cfg.PageCacheBytes)
 	}
 	funcs := template.FuncMap{"asset": assets.URL}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(cfg.Theme, "templates/layout.html")
@@ -127,8 +137,17 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		h.serverError(w, r, fmt.Errorf("site: render %s: %w", name, err))
 		return
 	}
+	b := &web.Body{Status: status, ContentType: "text/html; charset=utf-8", CacheControl: "no-cache", Data: buf.Bytes()}
+	if e, ok := r.Context().Value(cacheKeyCtx{}).(cacheEntry); ok && status == http.StatusOK && h.cache != nil {
+		b.Prepare()
+		h.cache.put(e.key, e.gen, b)
+	}
+	h.send(w, r, b)
+}
+
+// send writes a rendered page. Pages differ by the display-mode cookie.
+func (h *handler) send(w http.ResponseWriter, r *http.Request, b *web.Body) {
 	w.Header().Add("Vary", "Cookie")
-	b := web.Body{Status: status, ContentType: "text/html; charset=utf-8", CacheControl: "no-cache", Data: buf.Bytes()}
 	b.Write(w, r)
 }
 

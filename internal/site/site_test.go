@@ -269,3 +269,45 @@ func TestConfiguredLanguages(t *testing.T) {
 	run(t, b.Handler, scenario{path: "/en/", wantStatus: http.StatusOK, excludes: []string{`hreflang="ru"`},
 		contains: []string{`hreflang="x-default"`}})
 }
+
+func TestPageCacheServesAndInvalidates(t *testing.T) {
+	a := newSite(t, nil)
+	ctx := context.Background()
+	first := run(t, a.Handler, scenario{path: "/en/partners", wantStatus: http.StatusOK, contains: []string{"Funded by the European Union"}})
+	second := run(t, a.Handler, scenario{path: "/en/partners", wantStatus: http.StatusOK})
+	if first.Body.String() != second.Body.String() || first.Header().Get("ETag") != second.Header().Get("ETag") {
+		t.Fatal("a cached page differs from the rendered one")
+	}
+	// The cached page still remembers the reader's language.
+	run(t, a.Handler, scenario{path: "/en/partners", wantStatus: http.StatusOK, wantHeader: map[string]string{"Set-Cookie": "datka_lang=en"}})
+	// The display mode is part of the key.
+	run(t, a.Handler, scenario{path: "/en/partners", header: hdr("Cookie", "datka_vi=1"), wantStatus: http.StatusOK, contains: []string{`class="vi"`}})
+	run(t, a.Handler, scenario{path: "/en/partners", wantStatus: http.StatusOK, excludes: []string{`class="vi"`}})
+
+	settings, err := a.Store.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := settings["en"]
+	en.FundedBy = "Co-funded by the European Union"
+	if err := a.Store.SaveSettings(ctx, en); err != nil {
+		t.Fatal(err)
+	}
+	run(t, a.Handler, scenario{path: "/en/partners", wantStatus: http.StatusOK, contains: []string{"Co-funded by the European Union"}})
+
+	m := run(t, a.Handler, scenario{path: "/metrics", wantStatus: http.StatusOK,
+		contains: []string{`datka_http_requests_total{code="200",method="GET",route="GET /en/{path...}"}`,
+			"datka_page_cache_hits_total", "datka_page_cache_misses_total", "go_sql_open_connections", "datka_http_request_duration_seconds_bucket"}})
+	if strings.Contains(m.Body.String(), "datka_page_cache_hits_total 0\n") {
+		t.Error("no page-cache hit counted")
+	}
+}
+
+func TestPageCacheOff(t *testing.T) {
+	a := newSite(t, func(c *config.Config) { c.PageCacheMB = 0 })
+	run(t, a.Handler, scenario{path: "/ky/", wantStatus: http.StatusOK})
+	m := run(t, a.Handler, scenario{path: "/metrics", wantStatus: http.StatusOK})
+	if !strings.Contains(m.Body.String(), "datka_page_cache_misses_total 0\n") {
+		t.Error("a disabled cache counted misses")
+	}
+}

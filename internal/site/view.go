@@ -56,7 +56,8 @@ type alternate struct{ Lang, URL string }
 
 type crumb struct{ Title, URL, Lang string }
 
-// site is the part of the database every page needs: settings and pages.
+// siteData is the part of the database every page needs: the settings and
+// the structural pages (menu, home, lists).
 type siteData struct {
 	settings map[string]content.Settings
 	pages    []content.Page
@@ -67,7 +68,7 @@ func (h *handler) loadSite(r *http.Request) (siteData, error) {
 	if err != nil {
 		return siteData{}, err
 	}
-	pages, err := h.st.Pages(r.Context())
+	pages, err := h.st.StructuralPages(r.Context())
 	if err != nil {
 		return siteData{}, err
 	}

@@ -35,5 +35,6 @@ func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: install: %w", err)
 	}
+	s.changed()
 	return nil
 }

@@ -111,6 +111,7 @@ func (s *Store) DeleteOrganisationText(ctx context.Context, id int64, lang strin
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.changed()
 	return nil
 }
 

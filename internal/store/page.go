@@ -18,10 +18,28 @@ type SlugRef struct {
 
 // Pages returns every page with all its translations, in menu order.
 func (s *Store) Pages(ctx context.Context) ([]content.Page, error) {
-	rows, err := s.read.QueryContext(ctx, `
+	return s.pages(ctx, `
 		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
-		ORDER BY p.position, p.group_id`)
+		ORDER BY p.position, p.group_id`,
+		`SELECT `+pageTextColumns+` FROM page_texts`)
+}
+
+// StructuralPages returns the pages every page of the site needs to know:
+// those in the menu and those with a layout of their own (the home page,
+// the lists of partners and government bodies), not the plain pages.
+func (s *Store) StructuralPages(ctx context.Context) ([]content.Page, error) {
+	return s.pages(ctx, `
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		FROM pages p JOIN translation_groups g ON g.id = p.group_id
+		WHERE p.in_menu = 1 OR p.layout <> 'plain'
+		ORDER BY p.position, p.group_id`,
+		`SELECT `+pageTextColumns+` FROM page_texts
+		WHERE group_id IN (SELECT group_id FROM pages WHERE in_menu = 1 OR layout <> 'plain')`)
+}
+
+func (s *Store) pages(ctx context.Context, pagesQuery, textsQuery string) ([]content.Page, error) {
+	rows, err := s.read.QueryContext(ctx, pagesQuery)
 	if err != nil {
 		return nil, fmt.Errorf("store: list pages: %w", err)
 	}
@@ -42,7 +60,7 @@ func (s *Store) Pages(ctx context.Context) ([]content.Page, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list pages: %w", err)
 	}
-	texts, err := s.pageTexts(ctx, `SELECT `+pageTextColumns+` FROM page_texts`)
+	texts, err := s.pageTexts(ctx, textsQuery)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +112,7 @@ func (s *Store) DeletePageText(ctx context.Context, id int64, lang string) error
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.changed()
 	return nil
 }
 

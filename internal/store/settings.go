@@ -64,5 +64,9 @@ func (s *Store) SaveSettings(ctx context.Context, c content.Settings) error {
 	if err := upsertSettings(ctx, tx, c, time.Now()); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: save settings: %w", err)
+	}
+	s.changed()
+	return nil
 }

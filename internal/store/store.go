@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -37,6 +38,19 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	path  string
+	gen   atomic.Uint64
+}
+
+// Generation counts the changes this Store has written. Caches of
+// anything derived from the content compare it to know they are stale.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
+
+// changed records a committed change.
+func (s *Store) changed() { s.gen.Add(1) }
+
+// Pools returns the database pools by name, for metrics.
+func (s *Store) Pools() map[string]*sql.DB {
+	return map[string]*sql.DB{"sqlite_write": s.write, "sqlite_read": s.read}
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database at path and

@@ -167,7 +167,20 @@ type Body struct {
 	CacheControl string
 	Data         []byte
 	gz           []byte
+	etag         string
 }
+
+// Prepare computes the entity tag and the compressed form once, so that
+// the Body can be kept in a cache and written by many requests at once.
+func (b *Body) Prepare() {
+	b.etag = ETag(b.Data)
+	if len(b.Data) >= minGzip {
+		b.gz = Gzip(b.Data)
+	}
+}
+
+// Size is the memory the body holds.
+func (b *Body) Size() int { return len(b.Data) + len(b.gz) }
 
 // Write sends b with an ETag, answering 304 when the client has it, and
 // compressed when the client takes gzip. HEAD requests get the headers.
@@ -182,7 +195,10 @@ func (b *Body) Write(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", b.CacheControl)
 	}
 	h.Add("Vary", "Accept-Encoding")
-	etag := ETag(b.Data)
+	etag := b.etag
+	if etag == "" {
+		etag = ETag(b.Data)
+	}
 	data := b.Data
 	if len(data) >= minGzip && AcceptsGzip(r) {
 		if b.gz == nil {
