@@ -9,6 +9,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/i18n"
@@ -88,6 +89,21 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	h = web.Logged(log, h)
 	a.Handler = h
 	return a, nil
+}
+
+// NewServer returns the HTTP server datka runs h with: timeouts that keep
+// slow or idle clients from holding connections for ever, and a bound on
+// header size.
+func NewServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // Close closes the database.

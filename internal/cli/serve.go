@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -14,11 +13,8 @@ import (
 	"github.com/datka-cms/datka/internal/config"
 )
 
-// Limits of the HTTP server.
-const (
-	maxHeaderBytes = 64 << 10
-	shutdownGrace  = 20 * time.Second
-)
+// shutdownGrace is how long requests in progress may take to finish.
+const shutdownGrace = 20 * time.Second
 
 func migrateCmd(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
@@ -46,16 +42,9 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return err
 	}
 	defer a.Close()
-	srv := &http.Server{
-		Handler:           a.Handler,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	// Requests do not inherit ctx: on SIGTERM, those in progress finish
+	// while Shutdown waits for them.
+	srv := app.NewServer(a.Handler, log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err

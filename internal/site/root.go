@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -41,6 +42,11 @@ func rememberLanguage(w http.ResponseWriter, r *http.Request, code string) {
 // cookie for a year.
 func (h *handler) vision(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "The form is too large.", http.StatusRequestEntityTooLarge)
+			return
+		}
 		http.Error(w, "The form could not be read.", http.StatusBadRequest)
 		return
 	}

@@ -19,7 +19,7 @@ import (
 )
 
 // newSite opens a freshly seeded site in a temporary data folder.
-func newSite(t *testing.T, edit func(*config.Config)) *app.App {
+func newSite(t testing.TB, edit func(*config.Config)) *app.App {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
