@@ -24,10 +24,31 @@ func Install(ctx context.Context, st *store.Store, sourceLang string) error {
 	return nil
 }
 
-// prepare fills in each text's language and slug.
+// prepare fills in each text's language and slug. Slugs already set are
+// kept and reserved first, so that a made one never takes them.
 func prepare(s *Site) {
 	used := map[string]bool{} // kind/lang/slug
-	unique := func(kind, code, slug string) string {
+	for _, p := range s.Pages {
+		for code, t := range p.Texts {
+			if t.Slug != "" {
+				used["page/"+code+"/"+t.Slug] = true
+			}
+		}
+	}
+	for _, o := range s.Organisations {
+		for code, t := range o.Texts {
+			if t.Slug != "" {
+				used["org/"+code+"/"+t.Slug] = true
+			}
+		}
+	}
+	unique := func(kind, code, slug, key string) string {
+		if slug == "" {
+			slug = lang.Slugify("en", key) // a title of symbols only
+		}
+		if slug == "" {
+			slug = kind
+		}
 		base := slug
 		for i := 2; used[kind+"/"+code+"/"+slug]; i++ {
 			slug = base + "-" + strconv.Itoa(i)
@@ -43,7 +64,7 @@ func prepare(s *Site) {
 			if p.Layout == content.LayoutHome {
 				t.Slug = ""
 			} else if t.Slug == "" {
-				t.Slug = unique("page", code, lang.Slugify(code, t.Title))
+				t.Slug = unique("page", code, lang.Slugify(code, t.Title), p.Key)
 			}
 			p.Texts[code] = t
 		}
@@ -54,7 +75,7 @@ func prepare(s *Site) {
 			t := o.Texts[code]
 			t.Lang = code
 			if t.Slug == "" {
-				t.Slug = unique("org", code, lang.Slugify(code, orgSlugSource(t)))
+				t.Slug = unique("org", code, lang.Slugify(code, orgSlugSource(t)), o.Key)
 			}
 			o.Texts[code] = t
 		}
