@@ -74,8 +74,17 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 		}
 		dec := json.NewDecoder(strings.NewReader(string(data)))
 		dec.DisallowUnknownFields()
+		// A language list in the file replaces the default one whole:
+		// encoding/json decodes array elements into the slice's existing
+		// elements, which would give each entry the name and fallbacks of
+		// the default language at its position.
+		langs := c.Languages
+		c.Languages = nil
 		if err := dec.Decode(c); err != nil {
 			return fmt.Errorf("config: %s: %w", file, err)
+		}
+		if c.Languages == nil {
+			c.Languages = langs
 		}
 	}
 	env := func(name string, dst *string) {
@@ -209,7 +218,8 @@ func (c *Config) Database() (Database, error) {
 	case strings.HasPrefix(c.DB, "postgres://"), strings.HasPrefix(c.DB, "postgresql://"):
 		return Database{}, errors.New("config: PostgreSQL is not supported by this version of datka yet; use the embedded SQLite database (leave --db empty)")
 	default:
-		return Database{}, fmt.Errorf("config: database URL %q: expected sqlite:PATH", c.DB)
+		scheme, _, _ := strings.Cut(c.DB, ":")
+		return Database{}, fmt.Errorf("config: database URL of kind %q is not supported: expected sqlite:PATH", scheme)
 	}
 }
 

@@ -12,7 +12,11 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer renders Markdown. It is safe for concurrent use.
@@ -40,9 +44,15 @@ func New() *Renderer {
 	p.RequireParseableURLs(true)
 	p.AllowImages()
 	p.AllowElements("a")
+	// AllowImages turns nofollow on for every link; the site's own links
+	// and its partners' must stay followable.
+	p.RequireNoFollowOnLinks(false)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
 	p.RequireNoReferrerOnFullyQualifiedLinks(false)
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingShift{}, 100))),
+	)
 	return &Renderer{md: md, policy: p}
 }
 
@@ -60,4 +70,17 @@ func (r *Renderer) HTML(src string) template.HTML {
 // Sanitise passes already rendered HTML through the allowlist.
 func (r *Renderer) Sanitise(html string) template.HTML {
 	return template.HTML(r.policy.Sanitize(html))
+}
+
+// headingShift turns "# Title" into a second-level heading: the page's own
+// title is its only h1, so content headings start at h2.
+type headingShift struct{}
+
+func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level < 2 {
+			h.Level = 2
+		}
+		return ast.WalkContinue, nil
+	})
 }

@@ -99,15 +99,16 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// An SVG opened directly must not run script even if one slipped in.
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
 	}
-	h.Set("ETag", f.etag)
-	if NotModified(r, f.etag) {
+	body, etag := f.body, f.etag
+	if f.gz != nil && AcceptsGzip(r) {
+		body, etag = f.gz, "W/"+f.etag
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
+	if NotModified(r, etag) {
+		h.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
-	}
-	body := f.body
-	if f.gz != nil && AcceptsGzip(r) {
-		body = f.gz
-		h.Set("Content-Encoding", "gzip")
 	}
 	h.Set("Content-Length", fmt.Sprint(len(body)))
 	if r.Method == http.MethodHead {
