@@ -7,11 +7,16 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
+	"github.com/datka-cms/datka/internal/admin"
+	"github.com/datka-cms/datka/internal/auth"
 	"github.com/datka-cms/datka/internal/config"
+	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/lang"
 	"github.com/datka-cms/datka/internal/seed"
@@ -31,6 +36,50 @@ type App struct {
 	Handler   http.Handler
 	// Seeded is true when this start created the default content.
 	Seeded bool
+	// FirstAdmin is set when this start created the first administrator.
+	FirstAdmin *FirstAdmin
+}
+
+// FirstAdmin is the account made for a site that had none.
+type FirstAdmin struct {
+	Email    string
+	Password string // set only when it was generated: shown once
+}
+
+// defaultAdminEmail is the first administrator's address when
+// DATKA_ADMIN_EMAIL is not given.
+const defaultAdminEmail = "admin@localhost"
+
+// ensureAdmin creates the first administrator when there is no account.
+func ensureAdmin(ctx context.Context, st *store.Store, cfg config.Config, params auth.Params) (*FirstAdmin, error) {
+	users, err := st.Users(ctx)
+	if err != nil || len(users) > 0 {
+		return nil, err
+	}
+	fa := &FirstAdmin{Email: cfg.AdminEmail}
+	if fa.Email == "" {
+		fa.Email = defaultAdminEmail
+	}
+	password := cfg.AdminPassword
+	if password == "" {
+		if password, err = auth.GeneratePassword(); err != nil {
+			return nil, err
+		}
+		fa.Password = password
+	} else if p := auth.NewPolicy().Check(password, fa.Email); p != "" {
+		return nil, fmt.Errorf("app: DATKA_ADMIN_PASSWORD is refused (%s); choose a longer, less common one", p)
+	}
+	hash, err := auth.Hash(password, params)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.CreateUser(ctx, content.User{Email: fa.Email, Name: "Administrator", Role: content.RoleAdmin}, hash); err != nil {
+		return nil, err
+	}
+	if err := st.Audit(ctx, content.AuditEntry{Action: "user_create", Kind: "user", Detail: fa.Email + " role=admin (first start)"}); err != nil {
+		return nil, err
+	}
+	return fa, nil
 }
 
 // Open opens the site described by cfg.
@@ -61,6 +110,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		a.Seeded = true
 		log.Info("created the site with its default content", "database", db.Path)
 	}
+	if a.FirstAdmin, err = ensureAdmin(ctx, st, cfg, auth.DefaultParams); err != nil {
+		st.Close()
+		return nil, err
+	}
 	cat, err := i18n.Load(langs.Default().Code)
 	if err != nil {
 		st.Close()
@@ -78,7 +131,16 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, err
 	}
+	adm, err := admin.New(admin.Config{
+		Store: st, Languages: langs, Catalog: cat, Log: log, Secure: strings.HasPrefix(cfg.BaseURL, "https://"),
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	mux := http.NewServeMux()
+	mux.Handle("/admin/", adm)
+	mux.Handle("/admin", adm)
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("/", pub)
 	var h http.Handler = mux

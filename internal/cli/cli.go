@@ -28,6 +28,7 @@ func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the site (the default command)", serve: true, run: serve},
 		{name: "migrate", summary: "create or upgrade the database, seed default content, and exit", run: migrateCmd},
+		{name: "user", summary: "manage accounts: user list | add [--role R] [--lang L] EMAIL | passwd EMAIL | disable EMAIL | enable EMAIL", run: userCmd},
 	}
 }
 

@@ -50,6 +50,14 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return err
 	}
 	fmt.Fprintf(stdout, "datka is serving the site at http://%s/ (data in %s). Press Ctrl+C to stop.\n", ln.Addr(), cfg.DataDir)
+	if fa := a.FirstAdmin; fa != nil {
+		fmt.Fprintf(stdout, "\nSign in at http://%s/admin/ as %s", ln.Addr(), fa.Email)
+		if fa.Password != "" {
+			fmt.Fprintf(stdout, " with the password %s\n(shown only this once: change it under My account after signing in)\n\n", fa.Password)
+		} else {
+			fmt.Fprint(stdout, " with the password from DATKA_ADMIN_PASSWORD.\n\n")
+		}
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

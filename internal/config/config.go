@@ -33,6 +33,10 @@ type Config struct {
 	LogLevel  string      `json:"log_level"`
 	// PageCacheMB bounds the cache of rendered pages; 0 turns it off.
 	PageCacheMB int `json:"page_cache_mb"`
+	// AdminEmail and AdminPassword create the first administrator of an
+	// empty site; they are read from the environment only.
+	AdminEmail    string `json:"-"`
+	AdminPassword string `json:"-"`
 }
 
 // Default returns the built-in configuration.
@@ -99,6 +103,8 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_THEME", &c.ThemeDir)
 	env("DATKA_LOG_FORMAT", &c.LogFormat)
 	env("DATKA_LOG_LEVEL", &c.LogLevel)
+	env("DATKA_ADMIN_EMAIL", &c.AdminEmail)
+	env("DATKA_ADMIN_PASSWORD", &c.AdminPassword)
 	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {

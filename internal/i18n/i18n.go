@@ -24,7 +24,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed locales/*.json
+//go:embed locales/*.json locales/admin/*.json
 var locales embed.FS
 
 // Catalog is every language's interface strings.
@@ -50,10 +50,17 @@ func Load(defaultLang string) (*Catalog, error) {
 		ids:     map[string][]string{},
 	}
 	c.bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	// The public site's strings and the admin's live in separate files of
+	// one catalog per language; an id may be defined only once.
 	files, err := fs.Glob(locales, "locales/*.json")
 	if err != nil {
 		return nil, fmt.Errorf("i18n: %w", err)
 	}
+	adminFiles, err := fs.Glob(locales, "locales/admin/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("i18n: %w", err)
+	}
+	files = append(files, adminFiles...)
 	raw := map[string]map[string]json.RawMessage{}
 	for _, f := range files {
 		data, err := locales.ReadFile(f)
@@ -68,7 +75,15 @@ func Load(defaultLang string) (*Catalog, error) {
 		if err := json.Unmarshal(data, &m); err != nil {
 			return nil, fmt.Errorf("i18n: %s: %w", f, err)
 		}
-		raw[lang] = m
+		if raw[lang] == nil {
+			raw[lang] = map[string]json.RawMessage{}
+		}
+		for id, v := range m {
+			if _, dup := raw[lang][id]; dup {
+				return nil, fmt.Errorf("i18n: %s: message %q is defined twice", f, id)
+			}
+			raw[lang][id] = v
+		}
 	}
 	if _, ok := raw[defaultLang]; !ok {
 		return nil, fmt.Errorf("i18n: no catalog for the default language %q", defaultLang)

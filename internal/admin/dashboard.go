@@ -1,0 +1,51 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/datka-cms/datka/internal/content"
+)
+
+// coverageBar is one language's bar in the coverage chart.
+type coverageBar struct {
+	Code, Name string
+	Published  int
+	Percent    int
+	Y          int // the bar's top in the chart, in SVG units
+	Width      int // the bar's length, 0–400
+}
+
+type dashboardView struct {
+	chrome
+	Total       int
+	Bars        []coverageBar
+	ChartHeight int
+	Recent      []content.AuditEntry
+}
+
+// dashboard shows at a glance what needs attention.
+func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	total, published, err := h.st.Coverage(ctx)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	v := dashboardView{chrome: h.newChrome(w, r, "admin_dashboard"), Total: total}
+	for i, l := range h.langs.All() {
+		b := coverageBar{Code: l.Code, Name: l.Name, Published: published[l.Code], Y: 10 + i*36}
+		if total > 0 {
+			b.Percent = b.Published * 100 / total
+			b.Width = b.Published * 400 / total
+		}
+		v.Bars = append(v.Bars, b)
+	}
+	v.ChartHeight = 20 + 36*len(v.Bars)
+	if currentUser(r).CanManageUsers() {
+		if v.Recent, err = h.st.AuditLog(ctx, 10, 0); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+	}
+	h.render(w, r, http.StatusOK, "dashboard", &v)
+}
