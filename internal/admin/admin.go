@@ -31,6 +31,7 @@ import (
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/markup"
 	"github.com/datka-cms/datka/internal/store"
 	"github.com/datka-cms/datka/internal/web"
 )
@@ -67,6 +68,7 @@ type handler struct {
 	tpl      map[string]*template.Template
 	assets   *web.Assets
 	now      func() time.Time
+	md       *markup.Renderer
 	dummy    string // a hash to verify against when the account does not exist
 }
 
@@ -77,7 +79,7 @@ const (
 	keyFlash  = "flash"
 )
 
-var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error"}
+var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision"}
 
 // New builds the admin's handler, mounted at /admin/.
 func New(cfg Config) (http.Handler, error) {
@@ -91,7 +93,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	h := &handler{
 		st: cfg.Store, langs: cfg.Languages, cat: cfg.Catalog, log: cfg.Log,
-		policy: auth.NewPolicy(), hash: cfg.Hash, assets: assets, now: cfg.Now,
+		policy: auth.NewPolicy(), hash: cfg.Hash, assets: assets, now: cfg.Now, md: markup.New(),
 		tpl: map[string]*template.Template{},
 	}
 	if h.now == nil {
@@ -156,6 +158,12 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/account", h.requireUser(h.account))
 	mux.Handle("POST /admin/account", h.requireUser(h.accountSave))
 	mux.Handle("GET /admin/audit", h.requireUser(h.auditPage))
+	mux.Handle("GET /admin/board", h.requireUser(h.board))
+	mux.Handle("GET /admin/edit/{id}/{lang}", h.requireUser(h.edit))
+	mux.Handle("POST /admin/edit/{id}/{lang}", h.requireUser(h.save))
+	mux.Handle("GET /admin/revisions/{rid}", h.requireUser(h.revision))
+	mux.Handle("POST /admin/revisions/{rid}/restore", h.requireUser(h.restore))
+	mux.Handle("POST /admin/preview", h.requireUser(h.preview))
 	mux.HandleFunc("/admin/", h.notFound)
 	mux.HandleFunc("GET /admin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
@@ -240,7 +248,7 @@ func (h *handler) newChrome(w http.ResponseWriter, r *http.Request, title string
 	c := chrome{tr: h.cat.For(code), Lang: code, User: u}
 	c.Title = c.T(title)
 	if u.ID != 0 {
-		items := []struct{ title, url string }{{"admin_dashboard", "/admin/"}}
+		items := []struct{ title, url string }{{"admin_dashboard", "/admin/"}, {"admin_board", "/admin/board"}}
 		if u.CanManageUsers() {
 			items = append(items, struct{ title, url string }{"admin_users", "/admin/users"}, struct{ title, url string }{"admin_audit", "/admin/audit"})
 		}

@@ -38,6 +38,10 @@ type Meta struct {
 	// who is not a native speaker of Lang and awaits a native speaker's review.
 	NeedsNativeReview bool
 	UpdatedAt         time.Time
+	// Rev counts this text's publications; SourceRev is the revision of
+	// the source-language text it was translated from.
+	Rev       int
+	SourceRev int
 }
 
 // Layout selects how the site presents a page; the site's templates know them.
@@ -59,7 +63,10 @@ type Page struct {
 	Layout   Layout
 	Position int // order in the main menu
 	InMenu   bool
-	Texts    map[string]PageText
+	// SourceLang is the language the item is written in first; the others
+	// are translations of it.
+	SourceLang string
+	Texts      map[string]PageText
 }
 
 // PageText is one language's version of a page. Body is Markdown.
@@ -92,14 +99,15 @@ const (
 // implementing partner or a government partner. Ministries are renamed
 // often, so each language keeps the former names too.
 type Organisation struct {
-	ID       int64
-	Key      string
-	Kind     OrgKind
-	Role     OrgRole
-	Website  string // absolute http(s) URL, or "" when not known yet
-	Logo     string // name of a static asset, or ""
-	Position int
-	Texts    map[string]OrgText
+	ID         int64
+	Key        string
+	Kind       OrgKind
+	Role       OrgRole
+	Website    string // absolute http(s) URL, or "" when not known yet
+	Logo       string // name of a static asset, or ""
+	Position   int
+	SourceLang string
+	Texts      map[string]OrgText
 }
 
 // OrgText is one language's description of an organisation.
@@ -145,6 +153,16 @@ type Settings struct {
 
 // Published reports whether readers may see this translation.
 func (m Meta) Published() bool { return m.Status == StatusPublished }
+
+// Outdated reports whether a translation lags behind its source text.
+func Outdated[T interface{ Metadata() Meta }](texts map[string]T, sourceLang, lang string) bool {
+	if lang == sourceLang {
+		return false
+	}
+	src, ok := texts[sourceLang]
+	t, ok2 := texts[lang]
+	return ok && ok2 && src.Metadata().Rev > t.Metadata().SourceRev
+}
 
 // Metadata returns the Meta of any text that embeds it.
 func (m Meta) Metadata() Meta { return m }

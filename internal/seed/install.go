@@ -24,7 +24,7 @@ func Install(ctx context.Context, st *store.Store, sourceLang string) error {
 	return nil
 }
 
-// prepare fills in each text's language and slug. Slugs already set are
+// prepare fills in each text's language, slug and first revision. Slugs already set are
 // kept and reserved first, so that a made one never takes them.
 func prepare(s *Site) {
 	used := map[string]bool{} // kind/lang/slug
@@ -60,7 +60,7 @@ func prepare(s *Site) {
 		p := &s.Pages[i]
 		for _, code := range sortedKeys(p.Texts) {
 			t := p.Texts[code]
-			t.Lang = code
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
 			if p.Layout == content.LayoutHome {
 				t.Slug = ""
 			} else if t.Slug == "" {
@@ -73,7 +73,7 @@ func prepare(s *Site) {
 		o := &s.Organisations[i]
 		for _, code := range sortedKeys(o.Texts) {
 			t := o.Texts[code]
-			t.Lang = code
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
 			if t.Slug == "" {
 				t.Slug = unique("org", code, lang.Slugify(code, orgSlugSource(t)), o.Key)
 			}

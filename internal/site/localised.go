@@ -95,6 +95,7 @@ func (h *handler) pageChrome(r *http.Request, d siteData, l lang.Language, p con
 	c.Title = t.Title
 	c.Description = t.Summary
 	c.borrowed(t.Meta, h.langs)
+	c.Outdated = c.ContentLang == "" && content.Outdated(p.Texts, p.SourceLang, t.Lang)
 	return c
 }
 

@@ -180,6 +180,7 @@ func (h *handler) organisation(w http.ResponseWriter, r *http.Request, d siteDat
 	v.Description = t.Summary
 	v.Canonical = h.absolute(self(mustLang(h.langs, t.Lang, l)))
 	v.borrowed(t.Meta, h.langs)
+	v.Outdated = v.ContentLang == "" && content.Outdated(o.Texts, o.SourceLang, t.Lang)
 	if p, ok := d.pageByKey(parentKey(o.Role)); ok {
 		if pt, ok := pick(p.Texts, l); ok {
 			c := crumb{Title: pt.Title, URL: h.pagePath(p, l)}

@@ -34,6 +34,7 @@ type chrome struct {
 	Updated     string
 	FooterHTML  template.HTML
 	Tagline     string // the site name without the short name it starts with
+	Outdated    bool   // the text is a translation its source has moved past
 }
 
 // T translates an interface string into the page's language.
@@ -165,7 +166,7 @@ func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self p
 		if t.Lang != l.Code {
 			m.Lang = t.Lang
 		}
-		m.Current = m.URL == r.URL.Path
+		m.Current = m.URL == r.URL.Path || (p.Layout != content.LayoutHome && strings.HasPrefix(r.URL.Path, m.URL+"/"))
 		c.Menu = append(c.Menu, m)
 	}
 	c.FooterHTML = h.md.HTML(c.Settings.Footer)

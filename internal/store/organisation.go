@@ -19,10 +19,10 @@ type sectionJSON struct {
 	Outro   string   `json:"outro,omitempty"`
 }
 
-const orgColumns = `o.group_id, g.key, o.kind, o.role, o.website, o.logo, o.position`
+const orgColumns = `o.group_id, g.key, o.kind, o.role, o.website, o.logo, o.position, g.source_lang`
 
 const orgTextColumns = `group_id, lang, slug, status, needs_native_review, name, short_name, summary,
-	description, sections, website_label, updated_at`
+	description, sections, website_label, updated_at, rev, source_rev`
 
 // Organisations returns the organisations with the given roles (all when
 // none are given), with all their translations, in their configured order.
@@ -119,7 +119,7 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanOrg(r scanner) (content.Organisation, error) {
 	var o content.Organisation
-	if err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.Role, &o.Website, &o.Logo, &o.Position); err != nil {
+	if err := r.Scan(&o.ID, &o.Key, &o.Kind, &o.Role, &o.Website, &o.Logo, &o.Position, &o.SourceLang); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return o, err
 		}
@@ -146,7 +146,7 @@ func (s *Store) orgTexts(ctx context.Context, query string, args ...any) ([]orgT
 		var review int
 		var sections, updated string
 		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Name, &t.ShortName, &t.Summary,
-			&t.Description, &sections, &t.WebsiteLabel, &updated); err != nil {
+			&t.Description, &sections, &t.WebsiteLabel, &updated, &t.Rev, &t.SourceRev); err != nil {
 			return nil, fmt.Errorf("store: organisation texts: %w", err)
 		}
 		t.NeedsNativeReview = review != 0
@@ -219,10 +219,13 @@ func insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation,
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO organisation_texts (`+orgTextColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Name, t.ShortName, t.Summary,
-			t.Description, string(sections), t.WebsiteLabel, formatTime(updated)); err != nil {
+			t.Description, string(sections), t.WebsiteLabel, formatTime(updated), max(t.Rev, 1), max(t.SourceRev, 1)); err != nil {
 			return 0, fmt.Errorf("store: insert organisation %q in %s: %w", o.Key, lang, err)
+		}
+		if err := installedRevision(ctx, tx, id, lang, max(t.Rev, 1), content.OrgFields(t), updated); err != nil {
+			return 0, err
 		}
 		for i, name := range t.FormerNames {
 			if _, err := tx.ExecContext(ctx, `

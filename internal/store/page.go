@@ -19,7 +19,7 @@ type SlugRef struct {
 // Pages returns every page with all its translations, in menu order.
 func (s *Store) Pages(ctx context.Context) ([]content.Page, error) {
 	return s.pages(ctx, `
-		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
 		ORDER BY p.position, p.group_id`,
 		`SELECT `+pageTextColumns+` FROM page_texts`)
@@ -30,7 +30,7 @@ func (s *Store) Pages(ctx context.Context) ([]content.Page, error) {
 // the lists of partners and government bodies), not the plain pages.
 func (s *Store) StructuralPages(ctx context.Context) ([]content.Page, error) {
 	return s.pages(ctx, `
-		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
 		WHERE p.in_menu = 1 OR p.layout <> 'plain'
 		ORDER BY p.position, p.group_id`,
@@ -49,7 +49,7 @@ func (s *Store) pages(ctx context.Context, pagesQuery, textsQuery string) ([]con
 	for rows.Next() {
 		var p content.Page
 		var inMenu int
-		if err := rows.Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu); err != nil {
+		if err := rows.Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang); err != nil {
 			return nil, fmt.Errorf("store: list pages: %w", err)
 		}
 		p.InMenu = inMenu != 0
@@ -77,9 +77,9 @@ func (s *Store) Page(ctx context.Context, id int64) (content.Page, error) {
 	var p content.Page
 	var inMenu int
 	err := s.read.QueryRowContext(ctx, `
-		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu
+		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
-		WHERE p.group_id = ?`, id).Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu)
+		WHERE p.group_id = ?`, id).Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
@@ -116,7 +116,7 @@ func (s *Store) DeletePageText(ctx context.Context, id int64, lang string) error
 	return nil
 }
 
-const pageTextColumns = `group_id, lang, slug, status, needs_native_review, title, summary, body, updated_at`
+const pageTextColumns = `group_id, lang, slug, status, needs_native_review, title, summary, body, updated_at, rev, source_rev`
 
 type pageTextRow struct {
 	id int64
@@ -134,7 +134,7 @@ func (s *Store) pageTexts(ctx context.Context, query string, args ...any) ([]pag
 		var t pageTextRow
 		var review int
 		var updated string
-		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &updated); err != nil {
+		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &updated, &t.Rev, &t.SourceRev); err != nil {
 			return nil, fmt.Errorf("store: page texts: %w", err)
 		}
 		t.NeedsNativeReview = review != 0
@@ -193,9 +193,13 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO page_texts (`+pageTextColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, formatTime(updated)); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, formatTime(updated),
+			max(t.Rev, 1), max(t.SourceRev, 1)); err != nil {
 			return 0, fmt.Errorf("store: insert page %q in %s: %w", p.Key, lang, err)
+		}
+		if err := installedRevision(ctx, tx, id, lang, max(t.Rev, 1), content.PageFields(t), updated); err != nil {
+			return 0, err
 		}
 	}
 	return id, nil

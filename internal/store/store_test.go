@@ -58,18 +58,22 @@ func expectedSlug(code, title string) string {
 // and slugs filled in.
 func expectedSite() seed.Site {
 	s := seed.Default()
-	for _, p := range s.Pages {
+	for i := range s.Pages {
+		p := &s.Pages[i]
+		p.SourceLang = "en"
 		for code, t := range p.Texts {
-			t.Lang = code
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
 			if p.Layout != content.LayoutHome {
 				t.Slug = expectedSlug(code, t.Title)
 			}
 			p.Texts[code] = t
 		}
 	}
-	for _, o := range s.Organisations {
+	for i := range s.Organisations {
+		o := &s.Organisations[i]
+		o.SourceLang = "en"
 		for code, t := range o.Texts {
-			t.Lang = code
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
 			t.Slug = expectedSlug(code, t.Name)
 			o.Texts[code] = t
 		}

@@ -1,0 +1,359 @@
+package admin
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/store"
+)
+
+// maxFieldLen bounds one field, in characters.
+const maxFieldLen = 200_000
+
+// item is a translation group opened for editing: the published fields
+// and the state of each language.
+type item struct {
+	Kind       string
+	ID         int64
+	Key        string
+	SourceLang string
+	Published  map[string]content.Fields // published (or taken-off) texts
+	Status     map[string]content.Status
+	Rev        map[string]int
+	SourceRev  map[string]int
+}
+
+func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
+	ctx := r.Context()
+	kind, err := h.st.GroupKind(ctx, id)
+	if err != nil {
+		return item{}, err
+	}
+	it := item{Kind: kind, ID: id, Published: map[string]content.Fields{}, Status: map[string]content.Status{},
+		Rev: map[string]int{}, SourceRev: map[string]int{}}
+	switch kind {
+	case store.KindPage:
+		p, err := h.st.Page(ctx, id)
+		if err != nil {
+			return it, err
+		}
+		it.Key, it.SourceLang = p.Key, p.SourceLang
+		for code, t := range p.Texts {
+			it.Published[code] = content.PageFields(t)
+			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
+		}
+	case store.KindOrganisation:
+		o, err := h.st.Organisation(ctx, id)
+		if err != nil {
+			return it, err
+		}
+		it.Key, it.SourceLang = o.Key, o.SourceLang
+		for code, t := range o.Texts {
+			it.Published[code] = content.OrgFields(t)
+			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
+		}
+	default:
+		return it, store.ErrNotFound
+	}
+	return it, nil
+}
+
+// structure is the list of field keys a text of the item has: the source's
+// (so that a translation mirrors its sections), else the language's own.
+func (it item) structure(code string, draft *content.Draft) []string {
+	var base content.Fields
+	switch {
+	case it.Published[it.SourceLang] != nil:
+		base = it.Published[it.SourceLang]
+	case it.Published[code] != nil:
+		base = it.Published[code]
+	case draft != nil:
+		base = draft.Fields
+	default:
+		if it.Kind == store.KindPage {
+			base = content.PageFields(content.PageText{})
+		} else {
+			base = content.OrgFields(content.OrgText{})
+		}
+	}
+	keys := make([]string, 0, len(base))
+	for _, f := range base {
+		keys = append(keys, f.Key)
+	}
+	return keys
+}
+
+type editField struct {
+	Key, Name, Label string
+	Value            string
+	Source           string
+	Shape            content.FieldShape
+	Rows             int
+	SourceHTML       template.HTML
+}
+
+type langTab struct {
+	Code, Name string
+	State      content.CellState
+	StateLabel string
+	Current    bool
+}
+
+type editView struct {
+	chrome
+	Item          item
+	Code          string
+	LangName      string
+	SourceName    string
+	IsTranslation bool
+	Tabs          []langTab
+	Fields        []editField
+	State         content.CellState
+	StateLabel    string
+	Warnings      []warning
+	SourceChanges []fieldDiff // the source's changes since this translation was made
+	Revisions     []content.Revision
+	CanEdit       bool
+	CanPublish    bool
+	IsPublished   bool
+	HasDraft      bool
+	PublicURL     string
+}
+
+func (h *handler) itemFromPath(w http.ResponseWriter, r *http.Request) (item, lang.Language, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	l, ok := h.langs.Get(r.PathValue("lang"))
+	if err != nil || !ok {
+		h.notFound(w, r)
+		return item{}, l, false
+	}
+	it, err := h.loadItem(r, id)
+	if errors.Is(err, store.ErrNotFound) {
+		h.notFound(w, r)
+		return it, l, false
+	}
+	if err != nil {
+		h.serverError(w, r, err)
+		return it, l, false
+	}
+	return it, l, true
+}
+
+func (h *handler) edit(w http.ResponseWriter, r *http.Request) {
+	it, l, ok := h.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	v, err := h.editView(w, r, it, l, nil)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "edit", &v)
+}
+
+// editView builds the editor. typed, when set, is what the person typed
+// and is shown instead of the stored text (after a refused save).
+func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l lang.Language, typed content.Fields) (editView, error) {
+	ctx := r.Context()
+	u := currentUser(r)
+	v := editView{chrome: h.newChrome(w, r, "admin_edit"), Item: it, Code: l.Code, LangName: l.Name,
+		IsTranslation: l.Code != it.SourceLang, CanEdit: u.CanEditLang(l.Code), CanPublish: u.CanPublish()}
+	if src, ok := h.langs.Get(it.SourceLang); ok {
+		v.SourceName = src.Name
+	}
+	draft, err := h.st.Draft(ctx, it.ID, l.Code)
+	var d *content.Draft
+	if err == nil {
+		d, v.HasDraft = &draft, true
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return v, err
+	}
+	board, err := h.boardItem(r, it.ID)
+	if err != nil {
+		return v, err
+	}
+	for _, x := range h.langs.All() {
+		st := board.State(x.Code)
+		v.Tabs = append(v.Tabs, langTab{Code: x.Code, Name: x.Name, State: st, StateLabel: v.T("state_" + string(st)), Current: x.Code == l.Code})
+	}
+	v.State = board.State(l.Code)
+	v.StateLabel = v.T("state_" + string(v.State))
+	v.IsPublished = it.Status[l.Code] == content.StatusPublished
+	current := it.Published[l.Code]
+	if d != nil {
+		current = d.Fields
+	}
+	if typed != nil {
+		current = typed
+	}
+	source := it.Published[it.SourceLang]
+	name := current.Get("title") + current.Get("name")
+	if name == "" {
+		name = source.Get("title") + source.Get("name")
+	}
+	v.Title = v.T("admin_edit_title", "Name", name, "Language", l.Name)
+	for _, key := range it.structure(l.Code, d) {
+		shape := content.Shape(key)
+		f := editField{Key: key, Name: "f." + key, Label: fieldLabel(&v.chrome, key), Value: current.Get(key), Shape: shape, Rows: 2}
+		if shape.Multiline {
+			f.Rows = min(30, max(4, strings.Count(f.Value, "\n")+strings.Count(source.Get(key), "\n")+3, utf8.RuneCountInString(f.Value)/70+2))
+		}
+		if v.IsTranslation {
+			f.Source = source.Get(key)
+		}
+		v.Fields = append(v.Fields, f)
+	}
+	v.Warnings = h.checkFields(ctx, &v.chrome, current, source, v.IsTranslation)
+	if v.State == content.CellOutdated || (v.IsTranslation && it.SourceRev[l.Code] > 0 && it.Rev[it.SourceLang] > it.SourceRev[l.Code]) {
+		if old, err := h.st.PublishedRevision(ctx, it.ID, it.SourceLang, it.SourceRev[l.Code]); err == nil {
+			v.SourceChanges = diffFields(&v.chrome, old.Fields, source)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return v, err
+		}
+	}
+	if v.Revisions, err = h.st.Revisions(ctx, it.ID, l.Code, 20); err != nil {
+		return v, err
+	}
+	if v.IsPublished {
+		v.PublicURL = "/" + l.Code + "/"
+	}
+	return v, nil
+}
+
+func (h *handler) boardItem(r *http.Request, id int64) (store.BoardItem, error) {
+	items, err := h.st.Board(r.Context())
+	if err != nil {
+		return store.BoardItem{}, err
+	}
+	for _, it := range items {
+		if it.ID == id {
+			return it, nil
+		}
+	}
+	return store.BoardItem{}, store.ErrNotFound
+}
+
+// save handles the editor's buttons: save a draft, send to review,
+// publish, unpublish, discard the draft.
+func (h *handler) save(w http.ResponseWriter, r *http.Request) {
+	it, l, ok := h.itemFromPath(w, r)
+	if !ok {
+		return
+	}
+	u := currentUser(r)
+	if !u.CanEditLang(l.Code) {
+		h.forbidden(w, r)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		h.fail(w, r, http.StatusBadRequest, "admin_bad_form")
+		return
+	}
+	ctx := r.Context()
+	action := r.PostForm.Get("action")
+	if (action == "publish" || action == "unpublish") && !u.CanPublish() {
+		h.forbidden(w, r)
+		return
+	}
+	audit := content.AuditEntry{Kind: it.Kind, ItemID: it.ID, Lang: l.Code, Detail: it.Key}
+	done := func(flash string) {
+		audit.Action = action
+		h.record(r, audit)
+		h.flash(r, flash)
+		http.Redirect(w, r, fmt.Sprintf("/admin/edit/%d/%s", it.ID, l.Code), http.StatusSeeOther)
+	}
+	switch action {
+	case "unpublish":
+		if err := h.st.Unpublish(ctx, it.ID, l.Code, u); err != nil && !errors.Is(err, store.ErrNotFound) {
+			h.serverError(w, r, err)
+			return
+		}
+		done("admin_unpublished")
+		return
+	case "discard":
+		if err := h.st.DeleteDraft(ctx, it.ID, l.Code); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		done("admin_draft_discarded")
+		return
+	case "draft", "review", "publish":
+	default:
+		h.fail(w, r, http.StatusBadRequest, "admin_bad_form")
+		return
+	}
+	var fields content.Fields
+	for _, key := range it.structure(l.Code, nil) {
+		value := strings.ReplaceAll(r.PostForm.Get("f."+key), "\r\n", "\n")
+		fields = append(fields, content.Field{Key: key, Value: value})
+	}
+	makeSlug(l.Code, &fields)
+	problem := ""
+	for _, f := range fields {
+		if utf8.RuneCountInString(f.Value) > maxFieldLen || !utf8.ValidString(f.Value) {
+			problem = "admin_field_too_long"
+		}
+	}
+	if fields.Get("title")+fields.Get("name") == "" {
+		problem = "admin_title_required"
+	}
+	if it.Key == "home" {
+		fields.Set("slug", "")
+	} else if fields.Get("slug") == "" || !lang.ValidSlug(fields.Get("slug")) {
+		problem = "admin_slug_invalid"
+	}
+	if problem != "" {
+		h.refuse(w, r, it, l, fields, problem)
+		return
+	}
+	status := content.StatusDraft
+	if action != "draft" {
+		status = content.StatusReview
+	}
+	d := content.Draft{Kind: it.Kind, GroupID: it.ID, Lang: l.Code, Status: status, Fields: fields,
+		SourceRev: it.Rev[it.SourceLang]}
+	if action != "publish" {
+		if err := h.st.SaveDraft(ctx, d, u, action); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		done(map[string]string{"draft": "admin_draft_saved", "review": "admin_sent_to_review"}[action])
+		return
+	}
+	rev, err := h.st.SaveAndPublish(ctx, d, u)
+	switch {
+	case errors.Is(err, store.ErrDuplicate):
+		// Keep what was typed as the draft, so that nothing is lost.
+		if err := h.st.SaveDraft(ctx, d, u, "draft"); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		h.refuse(w, r, it, l, fields, "admin_slug_taken")
+		return
+	case err != nil:
+		h.serverError(w, r, err)
+		return
+	}
+	audit.Detail = fmt.Sprintf("%s rev %d", it.Key, rev)
+	done("admin_published")
+}
+
+// refuse shows the editor again with what was typed and a message;
+// nothing was saved.
+func (h *handler) refuse(w http.ResponseWriter, r *http.Request, it item, l lang.Language, typed content.Fields, message string) {
+	v, err := h.editView(w, r, it, l, typed)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	v.Error = v.T(message)
+	h.render(w, r, http.StatusUnprocessableEntity, "edit", &v)
+}
