@@ -164,6 +164,9 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/revisions/{rid}", h.requireUser(h.revision))
 	mux.Handle("POST /admin/revisions/{rid}/restore", h.requireUser(h.restore))
 	mux.Handle("POST /admin/preview", h.requireUser(h.preview))
+	// media library (media.go)
+	// XLIFF export and import (xliff.go)
+	// schedule and settings (schedule.go, settings.go)
 	mux.HandleFunc("/admin/", h.notFound)
 	mux.HandleFunc("GET /admin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
