@@ -55,6 +55,8 @@ type Config struct {
 	Hash auth.Params
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Location is the editors' time zone; nil means UTC.
+	Location *time.Location
 }
 
 type handler struct {
@@ -69,6 +71,7 @@ type handler struct {
 	assets   *web.Assets
 	now      func() time.Time
 	md       *markup.Renderer
+	loc      *time.Location
 	dummy    string // a hash to verify against when the account does not exist
 }
 
@@ -79,7 +82,7 @@ const (
 	keyFlash  = "flash"
 )
 
-var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision"}
+var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings"}
 
 // New builds the admin's handler, mounted at /admin/.
 func New(cfg Config) (http.Handler, error) {
@@ -98,6 +101,10 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if h.now == nil {
 		h.now = time.Now
+	}
+	h.loc = cfg.Location
+	if h.loc == nil {
+		h.loc = time.UTC
 	}
 	if h.hash.Memory == 0 {
 		h.hash = auth.DefaultParams
@@ -126,7 +133,12 @@ func New(cfg Config) (http.Handler, error) {
 	h.sessions = sm
 	funcs := template.FuncMap{
 		"asset": assets.URL,
-		"date":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") },
+		"date": func(t time.Time) string {
+			if h.loc == nil {
+				return t.UTC().Format("2006-01-02 15:04 MST")
+			}
+			return t.In(h.loc).Format("2006-01-02 15:04")
+		},
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
 	if err != nil {
@@ -167,7 +179,9 @@ func (h *handler) routes() http.Handler {
 	// media library (media.go)
 	// XLIFF export and import (xliff.go)
 	// schedule and settings (schedule.go, settings.go)
-	mux.HandleFunc("/admin/", h.notFound)
+	mux.Handle("GET /admin/settings/{lang}", h.requireUser(h.settings))
+	mux.Handle("POST /admin/settings/{lang}", h.requireUser(h.settingsSave))
+	mux.Handle("/admin/", h.unrouted(mux))
 	mux.HandleFunc("GET /admin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
 	})
@@ -255,6 +269,9 @@ func (h *handler) newChrome(w http.ResponseWriter, r *http.Request, title string
 		if u.CanManageUsers() {
 			items = append(items, struct{ title, url string }{"admin_users", "/admin/users"}, struct{ title, url string }{"admin_audit", "/admin/audit"})
 		}
+		if u.Role != content.RoleAuthor {
+			items = append(items, struct{ title, url string }{"admin_settings", "/admin/settings/" + code})
+		}
 		items = append(items, struct{ title, url string }{"admin_account", "/admin/account"})
 		for _, it := range items {
 			c.Nav = append(c.Nav, navLink{Title: c.T(it.title), URL: it.url,
@@ -294,6 +311,28 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, messa
 	v := errorView{chrome: h.newChrome(w, r, "admin_error")}
 	v.Message = v.T(message)
 	h.render(w, r, status, "error", &v)
+}
+
+// unrouted answers what no route took. The catch-all pattern matches every
+// method, so without this a path served for other methods only (GET
+// /admin/signout) would be a 404 rather than a 405 with Allow.
+func (h *handler) unrouted(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, m := range []string{http.MethodGet, http.MethodPost} {
+			probe := *r
+			probe.Method = m
+			if _, pattern := mux.Handler(&probe); m != r.Method && pattern != "" && pattern != "/admin/" {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) == 0 {
+			h.notFound(w, r)
+			return
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
+	})
 }
 
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {

@@ -21,6 +21,12 @@ type dashboardView struct {
 	Bars        []coverageBar
 	ChartHeight int
 	Recent      []content.AuditEntry
+	Review      []dashItem
+	Scheduled   []dashItem
+}
+
+type dashItem struct {
+	Title, Lang, URL, Note string
 }
 
 // dashboard shows at a glance what needs attention.
@@ -41,6 +47,24 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		v.Bars = append(v.Bars, b)
 	}
 	v.ChartHeight = 20 + 36*len(v.Bars)
+	review, err := h.st.DraftsInReview(ctx)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	for _, d := range review {
+		v.Review = append(v.Review, dashItem{Title: d.Fields.Get("title") + d.Fields.Get("name"), Lang: d.Lang,
+			URL: "/admin/edit/" + itoa(d.GroupID) + "/" + d.Lang, Note: d.UpdatedAt.In(h.loc).Format("2006-01-02 15:04")})
+	}
+	plans, err := h.st.ScheduledItems(ctx, 0)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	for _, p := range plans {
+		v.Scheduled = append(v.Scheduled, dashItem{Title: p.Title, Lang: p.Lang, URL: "/admin/edit/" + itoa(p.GroupID) + "/" + p.Lang,
+			Note: v.T("plan_"+p.Action) + " " + p.At.In(h.loc).Format("2006-01-02 15:04")})
+	}
 	if currentUser(r).CanManageUsers() {
 		if v.Recent, err = h.st.AuditLog(ctx, 10, 0); err != nil {
 			h.serverError(w, r, err)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -124,7 +125,12 @@ type editView struct {
 	CanPublish    bool
 	IsPublished   bool
 	HasDraft      bool
-	PublicURL     string
+	Plans         []planView
+	TimeZone      string
+}
+
+type planView struct {
+	Action, Label, When string
 }
 
 func (h *handler) itemFromPath(w http.ResponseWriter, r *http.Request) (item, lang.Language, bool) {
@@ -222,9 +228,16 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 	if v.Revisions, err = h.st.Revisions(ctx, it.ID, l.Code, 20); err != nil {
 		return v, err
 	}
-	if v.IsPublished {
-		v.PublicURL = "/" + l.Code + "/"
+	plans, err := h.st.ScheduledItems(ctx, it.ID)
+	if err != nil {
+		return v, err
 	}
+	for _, p := range plans {
+		if p.Lang == l.Code {
+			v.Plans = append(v.Plans, planView{Action: p.Action, Label: v.T("plan_" + p.Action), When: p.At.In(h.loc).Format("2006-01-02 15:04")})
+		}
+	}
+	v.TimeZone = h.loc.String()
 	return v, nil
 }
 
@@ -259,7 +272,7 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	action := r.PostForm.Get("action")
-	if (action == "publish" || action == "unpublish") && !u.CanPublish() {
+	if (action == "publish" || action == "unpublish" || strings.Contains(action, "schedule")) && !u.CanPublish() {
 		h.forbidden(w, r)
 		return
 	}
@@ -278,6 +291,28 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 		}
 		done("admin_unpublished")
 		return
+	case "schedule_unpublish", "unschedule_publish", "unschedule_unpublish":
+		plan := strings.TrimPrefix(strings.TrimPrefix(action, "un"), "schedule_")
+		if strings.HasPrefix(action, "unschedule_") {
+			if err := h.st.Unschedule(ctx, it.ID, l.Code, plan); err != nil {
+				h.serverError(w, r, err)
+				return
+			}
+			done("admin_unscheduled")
+			return
+		}
+		at, ok := h.parseLocalTime(r.PostForm.Get("unpublish_at"))
+		if !ok {
+			h.fail(w, r, http.StatusUnprocessableEntity, "admin_bad_time")
+			return
+		}
+		if err := h.st.Schedule(ctx, content.Scheduled{GroupID: it.ID, Lang: l.Code, Action: "unpublish", At: at, CreatedBy: u.ID}); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		audit.Detail = it.Key + " at " + at.UTC().Format(time.RFC3339)
+		done("admin_scheduled")
+		return
 	case "discard":
 		if err := h.st.DeleteDraft(ctx, it.ID, l.Code); err != nil {
 			h.serverError(w, r, err)
@@ -285,7 +320,7 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 		}
 		done("admin_draft_discarded")
 		return
-	case "draft", "review", "publish":
+	case "draft", "review", "publish", "schedule_publish":
 	default:
 		h.fail(w, r, http.StatusBadRequest, "admin_bad_form")
 		return
@@ -320,6 +355,24 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 	}
 	d := content.Draft{Kind: it.Kind, GroupID: it.ID, Lang: l.Code, Status: status, Fields: fields,
 		SourceRev: it.Rev[it.SourceLang]}
+	if action == "schedule_publish" {
+		at, ok := h.parseLocalTime(r.PostForm.Get("publish_at"))
+		if !ok {
+			h.refuse(w, r, it, l, fields, "admin_bad_time")
+			return
+		}
+		if err := h.st.SaveDraft(ctx, d, u, "review"); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		if err := h.st.Schedule(ctx, content.Scheduled{GroupID: it.ID, Lang: l.Code, Action: "publish", At: at, CreatedBy: u.ID}); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		audit.Detail = it.Key + " at " + at.UTC().Format(time.RFC3339)
+		done("admin_scheduled")
+		return
+	}
 	if action != "publish" {
 		if err := h.st.SaveDraft(ctx, d, u, action); err != nil {
 			h.serverError(w, r, err)
@@ -356,4 +409,19 @@ func (h *handler) refuse(w http.ResponseWriter, r *http.Request, it item, l lang
 	}
 	v.Error = v.T(message)
 	h.render(w, r, http.StatusUnprocessableEntity, "edit", &v)
+}
+
+// parseLocalTime reads a datetime-local value ("2026-12-01T09:30") in the
+// editors' time zone. Times in the past are accepted: the job runs them at
+// once.
+func (h *handler) parseLocalTime(v string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, strings.TrimSpace(v), h.loc); err == nil {
+			if t.Year() < 2000 || t.Year() > 2200 {
+				return time.Time{}, false
+			}
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

@@ -244,6 +244,13 @@ func (h *handler) userSave(w http.ResponseWriter, r *http.Request) {
 	}
 	f, problems := h.readUserForm(r, false)
 	f.Email = u.Email
+	// The form carries no address for an existing account, so readUserForm
+	// could not compare a new password with it.
+	if f.Password != "" && problems["password"] == "" {
+		if p := h.policy.Check(f.Password, u.Email); p != "" {
+			problems["password"] = string(p)
+		}
+	}
 	ctx := r.Context()
 	// The site must keep at least one administrator who can sign in.
 	if u.Role == content.RoleAdmin && !u.Disabled && (f.Role != content.RoleAdmin || f.Disabled) {

@@ -22,9 +22,10 @@ import (
 
 // wfSite is a seeded site served over real HTTP, with an administrator.
 type wfSite struct {
-	t   *testing.T
-	app *app.App
-	srv *httptest.Server
+	t       *testing.T
+	app     *app.App
+	srv     *httptest.Server
+	dataDir string
 }
 
 func newWFSite(t *testing.T) *wfSite {
@@ -40,7 +41,7 @@ func newWFSite(t *testing.T) *wfSite {
 	}
 	srv := httptest.NewServer(a.Handler)
 	t.Cleanup(func() { srv.Close(); a.Close() })
-	return &wfSite{t: t, app: a, srv: srv}
+	return &wfSite{t: t, app: a, srv: srv, dataDir: cfg.DataDir}
 }
 
 // addUser creates an account directly in the store.

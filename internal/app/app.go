@@ -131,8 +131,14 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, err
 	}
+	loc, err := time.LoadLocation(cfg.TimeZone)
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("app: time zone: %w", err)
+	}
 	adm, err := admin.New(admin.Config{
 		Store: st, Languages: langs, Catalog: cat, Log: log, Secure: strings.HasPrefix(cfg.BaseURL, "https://"),
+		Location: loc,
 	})
 	if err != nil {
 		st.Close()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/app"
 	"github.com/datka-cms/datka/internal/config"
+	"github.com/datka-cms/datka/internal/jobs"
 )
 
 // shutdownGrace is how long requests in progress may take to finish.
@@ -58,6 +59,15 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 			fmt.Fprint(stdout, " with the password from DATKA_ADMIN_PASSWORD.\n\n")
 		}
 	}
+	// Scheduled publication runs beside the server and stops before the
+	// database closes.
+	jobsCtx, stopJobs := context.WithCancel(context.Background())
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		(&jobs.Runner{Store: a.Store, Log: log}).Run(jobsCtx)
+	}()
+	defer func() { stopJobs(); <-jobsDone }()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -7,12 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/mail"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/datka-cms/datka/internal/auth"
 	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
 	"github.com/datka-cms/datka/internal/store"
 )
 
@@ -70,12 +73,28 @@ func userCmd(ctx context.Context, cfg config.Config, args []string, stdout, stde
 		if fs.NArg() != 1 {
 			return errors.New("user add takes one e-mail address")
 		}
-		u := content.User{Email: fs.Arg(0), Name: *name, Role: content.Role(*role)}
+		u := content.User{Email: strings.TrimSpace(fs.Arg(0)), Name: *name, Role: content.Role(*role)}
+		if a, err := mail.ParseAddress(u.Email); err != nil || a.Address != u.Email {
+			return fmt.Errorf("%q is not an e-mail address", u.Email)
+		}
 		if !u.Role.Valid() {
 			return fmt.Errorf("unknown role %q: use admin, editor, translator or author", *role)
 		}
-		if *langs != "" {
-			u.Languages = strings.Split(*langs, ",")
+		// The codes must be the site's, exactly as the admin's form checks
+		// them: "ky, ru" or an unknown code would give rights to nothing.
+		set, err := lang.NewSet(cfg.Languages)
+		if err != nil {
+			return err
+		}
+		for _, code := range strings.Split(*langs, ",") {
+			code = strings.TrimSpace(code)
+			if code == "" || slices.Contains(u.Languages, code) {
+				continue
+			}
+			if _, ok := set.Get(code); !ok {
+				return fmt.Errorf("unknown language %q: the site's languages are %s", code, strings.Join(set.Codes(), ", "))
+			}
+			u.Languages = append(u.Languages, code)
 		}
 		if u.Role == content.RoleTranslator && len(u.Languages) == 0 {
 			return errors.New("a translator needs --lang with at least one language")
@@ -94,7 +113,7 @@ func userCmd(ctx context.Context, cfg config.Config, args []string, stdout, stde
 			}
 			return err
 		}
-		if err := audit("user_create", u, fmt.Sprintf("%s role=%s languages=%s", u.Email, u.Role, *langs)); err != nil {
+		if err := audit("user_create", u, fmt.Sprintf("%s role=%s languages=%s", u.Email, u.Role, strings.Join(u.Languages, ","))); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "Created %s (%s).\n", u.Email, u.Role)

@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
+	_ "time/tzdata" // time zones on hosts without them
 
 	"github.com/datka-cms/datka/internal/lang"
 )
@@ -33,6 +35,9 @@ type Config struct {
 	LogLevel  string      `json:"log_level"`
 	// PageCacheMB bounds the cache of rendered pages; 0 turns it off.
 	PageCacheMB int `json:"page_cache_mb"`
+	// TimeZone is where the editors are: times they type (scheduled
+	// publication) are read in it. An IANA name.
+	TimeZone string `json:"time_zone"`
 	// AdminEmail and AdminPassword create the first administrator of an
 	// empty site; they are read from the environment only.
 	AdminEmail    string `json:"-"`
@@ -48,6 +53,7 @@ func Default() Config {
 		LogFormat:   "text",
 		LogLevel:    "info",
 		PageCacheMB: 64,
+		TimeZone:    "Asia/Bishkek",
 	}
 }
 
@@ -103,6 +109,7 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_THEME", &c.ThemeDir)
 	env("DATKA_LOG_FORMAT", &c.LogFormat)
 	env("DATKA_LOG_LEVEL", &c.LogLevel)
+	env("DATKA_TIME_ZONE", &c.TimeZone)
 	env("DATKA_ADMIN_EMAIL", &c.AdminEmail)
 	env("DATKA_ADMIN_PASSWORD", &c.AdminPassword)
 	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
@@ -191,6 +198,9 @@ func (c *Config) validate() error {
 	}
 	if c.PageCacheMB < 0 || c.PageCacheMB > 1<<16 {
 		return fmt.Errorf("config: page cache size %d MB is out of range (0 to 65536)", c.PageCacheMB)
+	}
+	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
+		return fmt.Errorf("config: time zone %q is not an IANA time zone name such as Asia/Bishkek", c.TimeZone)
 	}
 	switch c.LogFormat {
 	case "text", "json":

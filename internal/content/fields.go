@@ -176,3 +176,14 @@ const (
 func CellStates() []CellState {
 	return []CellState{CellMissing, CellOutdated, CellDraft, CellReview, CellPublished}
 }
+
+// Scheduled is a publication or unpublication planned for a given time.
+type Scheduled struct {
+	GroupID   int64
+	Kind      string
+	Lang      string
+	Action    string // "publish" or "unpublish"
+	At        time.Time
+	CreatedBy int64
+	Title     string // of the text, for lists
+}

@@ -1,0 +1,107 @@
+// Package jobs runs datka's background work: scheduled publication and
+// unpublication, and the sweeping of expired sessions. Plans live in the
+// database, so they survive restarts: a process that starts after the
+// planned time carries them out at once.
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/store"
+)
+
+// Runner carries out due plans.
+type Runner struct {
+	Store *store.Store
+	Log   *slog.Logger
+	// Every is the interval between looks at the schedule.
+	Every time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// system is who the audit log names for scheduled work.
+var system = content.User{Email: "schedule"}
+
+// RunOnce carries out every plan that is due and returns how many.
+func (r *Runner) RunOnce(ctx context.Context) (int, error) {
+	now := time.Now
+	if r.Now != nil {
+		now = r.Now
+	}
+	done := 0
+	for {
+		due, err := r.Store.Due(ctx, now(), 50)
+		if err != nil || len(due) == 0 {
+			return done, err
+		}
+		for _, x := range due {
+			detail := fmt.Sprintf("planned for %s", x.At.UTC().Format(time.RFC3339))
+			action := "scheduled_" + x.Action
+			var err error
+			switch x.Action {
+			case "publish":
+				_, err = r.Store.Publish(ctx, x.GroupID, x.Lang, system)
+				if errors.Is(err, store.ErrNoDraft) {
+					err, detail = nil, detail+"; nothing to publish"
+				}
+			case "unpublish":
+				err = r.Store.Unpublish(ctx, x.GroupID, x.Lang, system)
+				if errors.Is(err, store.ErrNotFound) {
+					err, detail = nil, detail+"; not published"
+				}
+			}
+			if err != nil {
+				// The plan cannot be carried out (a slug taken meanwhile,
+				// say): drop it and say so in the audit log, where editors
+				// look, rather than retrying for ever.
+				action += "_failed"
+				detail += "; " + err.Error()
+				r.Log.Warn("scheduled work failed", "item", x.GroupID, "lang", x.Lang, "action", x.Action, "err", err)
+			}
+			if err := r.Store.Unschedule(ctx, x.GroupID, x.Lang, x.Action); err != nil {
+				return done, err
+			}
+			if err := r.Store.Audit(ctx, content.AuditEntry{UserEmail: system.Email, Action: action, ItemID: x.GroupID,
+				Lang: x.Lang, Detail: detail}); err != nil {
+				return done, err
+			}
+			done++
+		}
+	}
+}
+
+// Run looks at the schedule every r.Every until ctx ends, and sweeps
+// expired sessions once an hour.
+func (r *Runner) Run(ctx context.Context) {
+	every := r.Every
+	if every <= 0 {
+		every = 30 * time.Second
+	}
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	lastSweep := time.Time{}
+	for {
+		if n, err := r.RunOnce(ctx); err != nil && ctx.Err() == nil {
+			r.Log.Error("scheduled work", "err", err)
+		} else if n > 0 {
+			r.Log.Info("scheduled work done", "count", n)
+		}
+		if time.Since(lastSweep) > time.Hour {
+			if _, err := r.Store.Sessions().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
+				r.Log.Error("sweep sessions", "err", err)
+			}
+			lastSweep = time.Now()
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
