@@ -82,7 +82,7 @@ const (
 	keyFlash  = "flash"
 )
 
-var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings"}
+var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings", "new"}
 
 // New builds the admin's handler, mounted at /admin/.
 func New(cfg Config) (http.Handler, error) {
@@ -181,6 +181,9 @@ func (h *handler) routes() http.Handler {
 	// schedule and settings (schedule.go, settings.go)
 	mux.Handle("GET /admin/settings/{lang}", h.requireUser(h.settings))
 	mux.Handle("POST /admin/settings/{lang}", h.requireUser(h.settingsSave))
+	mux.Handle("GET /admin/new", h.requireUser(h.newItemForm))
+	mux.Handle("POST /admin/new", h.requireUser(h.newItem))
+	mux.Handle("POST /admin/item/{id}", h.requireUser(h.itemSave))
 	mux.Handle("/admin/", h.unrouted(mux))
 	mux.HandleFunc("GET /admin", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)

@@ -25,6 +25,10 @@ type item struct {
 	ID         int64
 	Key        string
 	SourceLang string
+	Position   int
+	InMenu     bool
+	Website    string
+	Role       content.OrgRole
 	Published  map[string]content.Fields // published (or taken-off) texts
 	Status     map[string]content.Status
 	Rev        map[string]int
@@ -45,7 +49,7 @@ func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
 		if err != nil {
 			return it, err
 		}
-		it.Key, it.SourceLang = p.Key, p.SourceLang
+		it.Key, it.SourceLang, it.Position, it.InMenu = p.Key, p.SourceLang, p.Position, p.InMenu
 		for code, t := range p.Texts {
 			it.Published[code] = content.PageFields(t)
 			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
@@ -55,7 +59,7 @@ func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
 		if err != nil {
 			return it, err
 		}
-		it.Key, it.SourceLang = o.Key, o.SourceLang
+		it.Key, it.SourceLang, it.Position, it.Website, it.Role = o.Key, o.SourceLang, o.Position, o.Website, o.Role
 		for code, t := range o.Texts {
 			it.Published[code] = content.OrgFields(t)
 			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
@@ -71,6 +75,8 @@ func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
 func (it item) structure(code string, draft *content.Draft) []string {
 	var base content.Fields
 	switch {
+	case code == it.SourceLang && draft != nil:
+		base = draft.Fields // the source's own draft may have added sections
 	case it.Published[it.SourceLang] != nil:
 		base = it.Published[it.SourceLang]
 	case it.Published[code] != nil:
@@ -123,6 +129,8 @@ type editView struct {
 	Revisions     []content.Revision
 	CanEdit       bool
 	CanPublish    bool
+	CanStructure  bool
+	Roles         []filterOption
 	IsPublished   bool
 	HasDraft      bool
 	Plans         []planView
@@ -171,7 +179,11 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 	ctx := r.Context()
 	u := currentUser(r)
 	v := editView{chrome: h.newChrome(w, r, "admin_edit"), Item: it, Code: l.Code, LangName: l.Name,
-		IsTranslation: l.Code != it.SourceLang, CanEdit: u.CanEditLang(l.Code), CanPublish: u.CanPublish()}
+		IsTranslation: l.Code != it.SourceLang, CanEdit: u.CanEditLang(l.Code), CanPublish: u.CanPublish(),
+		CanStructure: u.CanEditStructure()}
+	for _, role := range []content.OrgRole{content.RoleFunder, content.RoleImplementer, content.RoleGovernment} {
+		v.Roles = append(v.Roles, filterOption{Value: string(role), Label: v.T("role_" + string(role)), Selected: role == it.Role})
+	}
 	if src, ok := h.langs.Get(it.SourceLang); ok {
 		v.SourceName = src.Name
 	}
@@ -320,13 +332,36 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 		}
 		done("admin_draft_discarded")
 		return
-	case "draft", "review", "publish", "schedule_publish":
+	case "draft", "review", "publish", "schedule_publish", "add_section":
 	default:
 		h.fail(w, r, http.StatusBadRequest, "admin_bad_form")
 		return
 	}
+	var draft *content.Draft
+	if d, err := h.st.Draft(ctx, it.ID, l.Code); err == nil {
+		draft = &d
+	} else if !errors.Is(err, store.ErrNotFound) {
+		h.serverError(w, r, err)
+		return
+	}
 	var fields content.Fields
-	for _, key := range it.structure(l.Code, nil) {
+	keys := it.structure(l.Code, draft)
+	if action == "add_section" {
+		if it.Kind != store.KindOrganisation || l.Code != it.SourceLang {
+			h.fail(w, r, http.StatusBadRequest, "admin_bad_form")
+			return
+		}
+		n := 0
+		for _, k := range keys {
+			if s := content.Shape(k); s.Section > n {
+				n = s.Section
+			}
+		}
+		p := "section." + strconv.Itoa(n) + "."
+		keys = append(keys, p+"heading", p+"intro", p+"items", p+"outro")
+		action = "draft"
+	}
+	for _, key := range keys {
 		value := strings.ReplaceAll(r.PostForm.Get("f."+key), "\r\n", "\n")
 		fields = append(fields, content.Field{Key: key, Value: value})
 	}
