@@ -2,6 +2,7 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/datka-cms/datka/internal/auth"
 	"github.com/datka-cms/datka/internal/content"
@@ -52,8 +53,22 @@ func (h *handler) accountSave(w http.ResponseWriter, r *http.Request) {
 			h.serverError(w, r, err)
 			return
 		}
-		if ok, _ := auth.Verify(current, hash); !ok {
+		// The current password is checked under the same throttle as
+		// sign-in, so that a stolen session cannot be used to guess it.
+		acctKey := "account:" + strings.ToLower(u.Email)
+		n, err := h.st.AuthFailures(ctx, acctKey, h.now().Add(-throttleWindow))
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		if n >= maxAccountFailures {
+			problems["current_password"] = "admin_signin_throttled"
+		} else if ok, _ := auth.Verify(current, hash); !ok {
 			problems["current_password"] = "admin_current_password_wrong"
+			if err := h.st.RecordAuthFailure(ctx, h.now(), acctKey, "address:"+clientAddress(r)); err != nil {
+				h.log.Error("record password failure", "err", err)
+			}
+			h.record(r, content.AuditEntry{Action: "password_change_failed", Kind: "user", ItemID: u.ID})
 		} else if p := h.policy.Check(next, u.Email); p != "" {
 			problems["new_password"] = string(p)
 		}

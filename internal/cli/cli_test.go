@@ -2,16 +2,23 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/datka-cms/datka/internal/auth"
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/store"
 )
 
 // quietEnv empties every DATKA_ variable the configuration reads, so that
@@ -20,7 +27,7 @@ import (
 func quietEnv(t *testing.T) {
 	t.Helper()
 	for _, n := range []string{"DATKA_CONFIG", "DATKA_ADDR", "DATKA_DATA", "DATKA_DB", "DATKA_BASE_URL",
-		"DATKA_THEME", "DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_PAGE_CACHE_MB"} {
+		"DATKA_THEME", "DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_PAGE_CACHE_MB", "DATKA_ADMIN_EMAIL", "DATKA_ADMIN_PASSWORD"} {
 		t.Setenv(n, "")
 	}
 	t.Setenv("DATKA_LOG_LEVEL", "error")
@@ -288,4 +295,277 @@ func stopServe(t *testing.T, done <-chan int) int {
 		t.Fatal("serve did not stop within 25 s of SIGTERM")
 		return -1
 	}
+}
+
+// withStdin makes os.Stdin a pipe that holds input and then ends, as
+// `echo PASSWORD | datka user add …` would, until the test ends. An empty
+// input is a pipe with nothing in it, so the command generates a password
+// whatever the test runner's own standard input is.
+func withStdin(t *testing.T, input string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.WriteString(input); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	old := os.Stdin
+	os.Stdin = r
+	t.Cleanup(func() {
+		os.Stdin = old
+		r.Close()
+	})
+}
+
+// account reads an account and its hash from the database the command
+// wrote; found is false when there is none.
+func account(t *testing.T, dir, email string) (u content.User, hash string, found bool) {
+	t.Helper()
+	st, err := store.OpenSQLite(t.Context(), filepath.Join(dir, "datka.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	u, hash, err = st.UserByEmail(t.Context(), email)
+	if errors.Is(err, store.ErrNotFound) {
+		return u, "", false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u, hash, true
+}
+
+func verifies(t *testing.T, password, hash string) bool {
+	t.Helper()
+	ok, err := auth.Verify(password, hash)
+	if err != nil {
+		t.Fatalf("Verify: %v", err)
+	}
+	return ok
+}
+
+var printedPassword = regexp.MustCompile(`(?m)^Password: (\S+)$`)
+
+// TestUserCommand runs `datka user` as an administrator would, step by
+// step on one data folder: each step's check sees what the steps before it
+// did.
+func TestUserCommand(t *testing.T) {
+	quietEnv(t)
+	dir := t.TempDir()
+	user := func(args ...string) []string { return append([]string{"user", "--data", dir}, args...) }
+	const (
+		firstPassword  = "kettle orbit 19 gale"
+		secondPassword = "a lantern over Issyk-Kul"
+	)
+	var generated string // the last password the command printed
+	absent := func(email string) func(t *testing.T) {
+		return func(t *testing.T) {
+			if _, _, found := account(t, dir, email); found {
+				t.Errorf("%s was created by a refused command", email)
+			}
+		}
+	}
+	steps := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantStdout []string
+		wantStderr []string
+		noStdout   []string
+		check      func(t *testing.T)
+	}{
+		{name: "add a translator for Kyrgyz with a piped password", stdin: firstPassword + "\n",
+			args:     user("add", "--role", "translator", "--lang", "ky", "--name", "Айпери", "x@example.org"),
+			wantCode: 0, wantStdout: []string{"Created x@example.org (translator)."}, noStdout: []string{"Password:", firstPassword},
+			check: func(t *testing.T) {
+				u, hash, _ := account(t, dir, "x@example.org")
+				if u.Role != content.RoleTranslator || !slices.Equal(u.Languages, []string{"ky"}) || u.Name != "Айпери" || u.Disabled {
+					t.Errorf("stored %+v", u)
+				}
+				if !verifies(t, firstPassword, hash) {
+					t.Error("the piped password does not verify")
+				}
+			}},
+		{name: "list shows it", args: user("list"), wantCode: 0, wantStdout: []string{"x@example.org", "translator", "Айпери"}},
+		{name: "a translator without --lang", args: user("add", "--role", "translator", "y@example.org"),
+			wantCode: 1, wantStderr: []string{"translator needs --lang"}, check: absent("y@example.org")},
+		{name: "languages are trimmed and checked", stdin: firstPassword + "\n",
+			args: user("add", "--role", "translator", "--lang", "ky, en,ky", "t2@example.org"), wantCode: 0,
+			check: func(t *testing.T) {
+				if u, _, _ := account(t, dir, "t2@example.org"); !slices.Equal(u.Languages, []string{"ky", "en"}) {
+					t.Errorf("languages %q, want [ky en]", u.Languages)
+				}
+			}},
+		{name: "a language the site does not have", args: user("add", "--role", "translator", "--lang", "ky,zz", "t3@example.org"),
+			wantCode: 1, wantStderr: []string{`unknown language "zz"`, "ru, ky, en"}, check: absent("t3@example.org")},
+		{name: "not an address", args: user("add", "--role", "editor", "not-an-address"),
+			wantCode: 1, wantStderr: []string{"not an e-mail address"}, check: absent("not-an-address")},
+		{name: "an address taken in another case", stdin: firstPassword + "\n", args: user("add", "X@Example.org"),
+			wantCode: 1, wantStderr: []string{"exists already"}},
+		{name: "an unknown role", args: user("add", "--role", "root", "r@example.org"),
+			wantCode: 1, wantStderr: []string{`unknown role "root"`}, check: absent("r@example.org")},
+		{name: "a common password from standard input", stdin: "password\n", args: user("add", "weak@example.org"),
+			wantCode: 1, wantStderr: []string{"password is refused: password too common"}, check: absent("weak@example.org")},
+		{name: "an administrator with a generated password", stdin: "", args: user("add", "--role", "admin", "a@example.org"),
+			wantCode: 0, wantStdout: []string{"Created a@example.org (admin).", "Password: ", "shown only this once"},
+			check: func(t *testing.T) {
+				u, hash, _ := account(t, dir, "a@example.org")
+				if u.Role != content.RoleAdmin || len(generated) != 20 || !verifies(t, generated, hash) {
+					t.Errorf("stored %+v; printed password %q does not verify", u, generated)
+				}
+			}},
+		{name: "passwd with a piped password", stdin: secondPassword + "\n", args: user("passwd", "X@EXAMPLE.ORG"),
+			wantCode: 0, wantStdout: []string{"New password set for x@example.org"}, noStdout: []string{"Password:"},
+			check: func(t *testing.T) {
+				u, hash, _ := account(t, dir, "x@example.org")
+				if !verifies(t, secondPassword, hash) || verifies(t, firstPassword, hash) {
+					t.Error("the new password does not verify, or the old one still does")
+				}
+				if u.SessionEpoch != 2 {
+					t.Errorf("session epoch %d, want 2: a new password ends the sessions", u.SessionEpoch)
+				}
+			}},
+		{name: "passwd with a generated password", stdin: "", args: user("passwd", "x@example.org"),
+			wantCode: 0, wantStdout: []string{"Password: "},
+			check: func(t *testing.T) {
+				if _, hash, _ := account(t, dir, "x@example.org"); !verifies(t, generated, hash) {
+					t.Errorf("the printed password %q does not verify", generated)
+				}
+			}},
+		{name: "passwd refuses a weak password", stdin: "qwerty123\n", args: user("passwd", "x@example.org"),
+			wantCode: 1, wantStderr: []string{"refused"},
+			check: func(t *testing.T) {
+				if _, hash, _ := account(t, dir, "x@example.org"); verifies(t, "qwerty123", hash) {
+					t.Error("the refused password was set")
+				}
+			}},
+		{name: "passwd of an unknown account", args: user("passwd", "nobody@example.org"),
+			wantCode: 1, wantStderr: []string{"no account has the address nobody@example.org"}},
+		{name: "disable", args: user("disable", "x@example.org"), wantCode: 0, wantStdout: []string{"x@example.org is now disabled"},
+			check: func(t *testing.T) {
+				if u, _, _ := account(t, dir, "x@example.org"); !u.Disabled || u.SessionEpoch != 4 {
+					t.Errorf("disabled %t, epoch %d; want true, 4", u.Disabled, u.SessionEpoch)
+				}
+			}},
+		{name: "list shows it disabled", args: user("list"), wantCode: 0, wantStdout: []string{"disabled"}},
+		{name: "enable", args: user("enable", "x@example.org"), wantCode: 0, wantStdout: []string{"x@example.org is now enabled"},
+			check: func(t *testing.T) {
+				if u, _, _ := account(t, dir, "x@example.org"); u.Disabled || u.SessionEpoch != 4 {
+					t.Errorf("disabled %t, epoch %d; want false, 4 (enabling starts no session)", u.Disabled, u.SessionEpoch)
+				}
+			}},
+		{name: "the last administrator cannot be disabled", args: user("disable", "a@example.org"),
+			wantCode: 1, wantStderr: []string{"last active administrator"},
+			check: func(t *testing.T) {
+				if u, _, _ := account(t, dir, "a@example.org"); u.Disabled {
+					t.Error("the last administrator was disabled")
+				}
+			}},
+		{name: "a second administrator", stdin: "", args: user("add", "--role", "admin", "b@example.org"), wantCode: 0},
+		{name: "now the first can be disabled", args: user("disable", "a@example.org"), wantCode: 0},
+		{name: "and the second is the last", args: user("disable", "b@example.org"), wantCode: 1, wantStderr: []string{"last active administrator"}},
+		{name: "no subcommand", args: user(), wantCode: 1, wantStderr: []string{"user needs a subcommand"}},
+		{name: "an unknown subcommand", args: user("frobnicate"), wantCode: 1, wantStderr: []string{`unknown user subcommand "frobnicate"`}},
+		{name: "add without an address", args: user("add", "--role", "editor"), wantCode: 1, wantStderr: []string{"one e-mail address"}},
+		{name: "disable without an address", args: user("disable"), wantCode: 1, wantStderr: []string{"one e-mail address"}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			withStdin(t, s.stdin)
+			code, stdout, stderr := run(t, s.args...)
+			if code != s.wantCode {
+				t.Fatalf("%q: exit %d, want %d; stdout %q; stderr %q", s.args, code, s.wantCode, stdout, stderr)
+			}
+			for _, w := range s.wantStdout {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("stdout %q lacks %q", stdout, w)
+				}
+			}
+			for _, w := range s.noStdout {
+				if strings.Contains(stdout, w) {
+					t.Errorf("stdout %q must not contain %q", stdout, w)
+				}
+			}
+			for _, w := range s.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q lacks %q", stderr, w)
+				}
+			}
+			if m := printedPassword.FindStringSubmatch(stdout); m != nil {
+				generated = m[1]
+			}
+			if s.check != nil {
+				s.check(t)
+			}
+		})
+	}
+
+	t.Run("list", func(t *testing.T) {
+		withStdin(t, "")
+		code, stdout, stderr := run(t, user("list")...)
+		if code != 0 {
+			t.Fatalf("exit %d; stderr %q", code, stderr)
+		}
+		lines := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			lines[strings.Fields(l)[0]] = l
+		}
+		want := map[string][]string{
+			"x@example.org":  {"translator", "ky", "active", "Айпери"},
+			"t2@example.org": {"translator", "ky,en", "active"},
+			"a@example.org":  {"admin", "disabled"},
+			"b@example.org":  {"admin", "active"},
+		}
+		if len(lines) != len(want) {
+			t.Errorf("list has %d accounts, want %d:\n%s", len(lines), len(want), stdout)
+		}
+		for email, fields := range want {
+			l, ok := lines[email]
+			if !ok {
+				t.Errorf("list lacks %s:\n%s", email, stdout)
+				continue
+			}
+			for _, f := range fields {
+				if !slices.Contains(strings.Fields(l), f) {
+					t.Errorf("list line %q lacks %q", l, f)
+				}
+			}
+		}
+		if strings.Index(stdout, "a@example.org") > strings.Index(stdout, "x@example.org") {
+			t.Error("administrators are not listed first")
+		}
+	})
+
+	t.Run("every change is in the audit log", func(t *testing.T) {
+		st, err := store.OpenSQLite(t.Context(), filepath.Join(dir, "datka.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		es, err := st.AuditLog(t.Context(), 100, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := map[string]int{}
+		for _, e := range es {
+			if e.UserEmail != "command line" {
+				t.Errorf("entry %+v is not marked as from the command line", e)
+			}
+			count[e.Action]++
+			if strings.Contains(e.Detail, firstPassword) || strings.Contains(e.Detail, secondPassword) {
+				t.Errorf("a password is in the audit log: %+v", e)
+			}
+		}
+		// Four accounts made, two passwords set, disable, enable, disable.
+		want := map[string]int{"user_create": 4, "password_reset": 2, "user_update": 3}
+		for action, n := range want {
+			if count[action] != n {
+				t.Errorf("%d %s entries, want %d (all: %v)", count[action], action, n, count)
+			}
+		}
+	})
 }
