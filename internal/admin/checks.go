@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -24,29 +23,12 @@ var (
 	linkRE  = regexp.MustCompile(`\]\((/[^)\s]*)`)
 )
 
-// MixedScriptWords returns the words of s that mix Latin and Cyrillic
-// letters: a typo that bilingual keyboards make easy ("Кыргызстаn").
-func MixedScriptWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		latin, cyr := false, false
-		for _, r := range w {
-			latin = latin || unicode.Is(unicode.Latin, r)
-			cyr = cyr || unicode.Is(unicode.Cyrillic, r)
-		}
-		if latin && cyr {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // checkFields looks over a text being edited.
 func (h *handler) checkFields(ctx context.Context, c *chrome, f, source content.Fields, isTranslation bool) []warning {
 	var out []warning
 	for _, x := range f {
 		label := fieldLabel(c, x.Key)
-		if w := MixedScriptWords(x.Value); len(w) > 0 && x.Key != "slug" {
+		if w := lang.MixedScriptWords(x.Value); len(w) > 0 && x.Key != "slug" {
 			out = append(out, warning{label, c.T("check_mixed_script", "Words", strings.Join(w, ", "))})
 		}
 		for _, m := range imageRE.FindAllStringSubmatch(x.Value, -1) {

@@ -264,3 +264,19 @@ func isLowerASCIIWord(s string) bool {
 	}
 	return true
 }
+
+func TestMixedScriptWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"Кыргызстан Kyrgyzstan", 0},
+		{"Кыргызстаn", 1},
+		{"sociеty and Cоюз", 2},
+		{"ДаткАйым — HERo, 2019–2022", 0},
+	} {
+		if got := MixedScriptWords(tt.in); len(got) != tt.want {
+			t.Errorf("MixedScriptWords(%q) = %q, want %d words", tt.in, got, tt.want)
+		}
+	}
+}

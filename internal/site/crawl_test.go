@@ -11,11 +11,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	xhtml "golang.org/x/net/html"
 
 	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
 )
 
 // crawledPage is what the crawler keeps of one HTML page.
@@ -165,22 +165,6 @@ func parsePage(t *testing.T, path, raw string) *crawledPage {
 	return p
 }
 
-// mixedWords returns the words of s that mix Latin and Cyrillic letters.
-func mixedWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		latin, cyr := false, false
-		for _, r := range w {
-			latin = latin || unicode.Is(unicode.Latin, r)
-			cyr = cyr || unicode.Is(unicode.Cyrillic, r)
-		}
-		if latin && cyr {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // TestCrawlWholeSite walks the site from each language's home page and
 // checks every page it reaches.
 func TestCrawlWholeSite(t *testing.T) {
@@ -231,7 +215,7 @@ func TestCrawlWholeSite(t *testing.T) {
 			if self := p.hreflang[code]; self != p.canonical {
 				t.Errorf("hreflang %s = %q, canonical %q: a page must list itself", code, self, p.canonical)
 			}
-			if w := mixedWords(p.text); len(w) > 0 {
+			if w := lang.MixedScriptWords(p.text); len(w) > 0 {
 				t.Errorf("words mixing Latin and Cyrillic letters: %q", w)
 			}
 			if !strings.Contains(p.raw, settings[code].Disclaimer) && !strings.Contains(p.raw, html.EscapeString(settings[code].Disclaimer)) {
