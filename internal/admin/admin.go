@@ -32,6 +32,7 @@ import (
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/lang"
 	"github.com/datka-cms/datka/internal/markup"
+	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/store"
 	"github.com/datka-cms/datka/internal/web"
 )
@@ -57,6 +58,9 @@ type Config struct {
 	Now func() time.Time
 	// Location is the editors' time zone; nil means UTC.
 	Location *time.Location
+	// Media is where the media library keeps its files; nil turns
+	// uploads off.
+	Media media.Storage
 }
 
 type handler struct {
@@ -72,6 +76,8 @@ type handler struct {
 	now      func() time.Time
 	md       *markup.Renderer
 	loc      *time.Location
+	files    media.Storage
+	proc     *media.Processor
 	dummy    string // a hash to verify against when the account does not exist
 }
 
@@ -82,7 +88,7 @@ const (
 	keyFlash  = "flash"
 )
 
-var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings", "new"}
+var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings", "new", "media", "media_item", "xliff_report"}
 
 // New builds the admin's handler, mounted at /admin/.
 func New(cfg Config) (http.Handler, error) {
@@ -97,7 +103,7 @@ func New(cfg Config) (http.Handler, error) {
 	h := &handler{
 		st: cfg.Store, langs: cfg.Languages, cat: cfg.Catalog, log: cfg.Log,
 		policy: auth.NewPolicy(), hash: cfg.Hash, assets: assets, now: cfg.Now, md: markup.New(),
-		tpl: map[string]*template.Template{},
+		tpl: map[string]*template.Template{}, files: cfg.Media, proc: media.NewProcessor(2),
 	}
 	if h.now == nil {
 		h.now = time.Now
@@ -177,7 +183,14 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /admin/revisions/{rid}/restore", h.requireUser(h.restore))
 	mux.Handle("POST /admin/preview", h.requireUser(h.preview))
 	// media library (media.go)
+	mux.Handle("GET /admin/media", h.requireUser(h.mediaList))
+	mux.Handle("POST "+UploadPath, h.requireUser(h.mediaUpload))
+	mux.Handle("GET /admin/media/{id}", h.requireUser(h.mediaItem))
+	mux.Handle("POST /admin/media/{id}", h.requireUser(h.mediaSave))
+	mux.Handle("POST /admin/media/{id}/delete", h.requireUser(h.mediaDelete))
 	// XLIFF export and import (xliff.go)
+	mux.Handle("GET /admin/xliff/export", h.requireUser(h.xliffExport))
+	mux.Handle("POST "+XLIFFImportPath, h.requireUser(h.xliffImport))
 	// schedule and settings (schedule.go, settings.go)
 	mux.Handle("GET /admin/settings/{lang}", h.requireUser(h.settings))
 	mux.Handle("POST /admin/settings/{lang}", h.requireUser(h.settingsSave))
@@ -268,7 +281,7 @@ func (h *handler) newChrome(w http.ResponseWriter, r *http.Request, title string
 	c := chrome{tr: h.cat.For(code), Lang: code, User: u}
 	c.Title = c.T(title)
 	if u.ID != 0 {
-		items := []struct{ title, url string }{{"admin_dashboard", "/admin/"}, {"admin_board", "/admin/board"}}
+		items := []struct{ title, url string }{{"admin_dashboard", "/admin/"}, {"admin_board", "/admin/board"}, {"media_library", "/admin/media"}}
 		if u.CanManageUsers() {
 			items = append(items, struct{ title, url string }{"admin_users", "/admin/users"}, struct{ title, url string }{"admin_audit", "/admin/audit"})
 		}

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -58,7 +59,11 @@ func (h *handler) internalLinkResolves(ctx context.Context, path string) bool {
 	path, _, _ = strings.Cut(path, "?")
 	segs := strings.Split(strings.Trim(path, "/"), "/")
 	if _, ok := h.langs.Get(segs[0]); !ok {
-		return strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/media/")
+		if name, ok := strings.CutPrefix(path, content.MediaURLPrefix); ok {
+			_, err := h.st.MediaByName(ctx, name)
+			return !errors.Is(err, store.ErrNotFound)
+		}
+		return strings.HasPrefix(path, "/static/")
 	}
 	exists := func(refs []store.SlugRef, err error) bool { return err == nil && len(refs) > 0 }
 	switch len(segs) {

@@ -126,6 +126,7 @@ type editView struct {
 	StateLabel    string
 	Warnings      []warning
 	SourceChanges []fieldDiff // the source's changes since this translation was made
+	BaseRev       int         // the source revision the text was made from
 	Revisions     []content.Revision
 	CanEdit       bool
 	CanPublish    bool
@@ -230,8 +231,19 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 		v.Fields = append(v.Fields, f)
 	}
 	v.Warnings = h.checkFields(ctx, &v.chrome, current, source, v.IsTranslation)
-	if v.State == content.CellOutdated || (v.IsTranslation && it.SourceRev[l.Code] > 0 && it.Rev[it.SourceLang] > it.SourceRev[l.Code]) {
-		if old, err := h.st.PublishedRevision(ctx, it.ID, it.SourceLang, it.SourceRev[l.Code]); err == nil {
+	// The text was made from this revision of the source: a draft's own
+	// (an imported translation records the file's), else the published
+	// text's.
+	v.BaseRev = it.Rev[it.SourceLang]
+	if v.IsTranslation {
+		if d != nil && d.SourceRev > 0 {
+			v.BaseRev = d.SourceRev
+		} else if it.SourceRev[l.Code] > 0 {
+			v.BaseRev = it.SourceRev[l.Code]
+		}
+	}
+	if v.IsTranslation && v.BaseRev > 0 && it.Rev[it.SourceLang] > v.BaseRev {
+		if old, err := h.st.PublishedRevision(ctx, it.ID, it.SourceLang, v.BaseRev); err == nil {
 			v.SourceChanges = diffFields(&v.chrome, old.Fields, source)
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return v, err
@@ -390,6 +402,12 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 	}
 	d := content.Draft{Kind: it.Kind, GroupID: it.ID, Lang: l.Code, Status: status, Fields: fields,
 		SourceRev: it.Rev[it.SourceLang]}
+	// A translation stays based on the source revision it was made from
+	// until the person says it has caught up with the original.
+	if base, err := strconv.Atoi(r.PostForm.Get("source_rev")); err == nil && base > 0 && base < d.SourceRev &&
+		l.Code != it.SourceLang && r.PostForm.Get("caught_up") != "1" {
+		d.SourceRev = base
+	}
 	if action == "schedule_publish" {
 		at, ok := h.parseLocalTime(r.PostForm.Get("publish_at"))
 		if !ok {

@@ -248,12 +248,23 @@ func TestSourceChangeMakesTranslationsOutdated(t *testing.T) {
 	if !strings.Contains(public, "notice outdated") {
 		t.Error("readers of the outdated translation see no notice")
 	}
-	// Publishing the translation again brings it up to date.
+	// Publishing the translation as it was keeps it outdated; saying it
+	// has caught up with the original brings it up to date.
 	ky := ed.editorForm("/admin/edit/" + itoa(id) + "/ky")
+	base := regexp.MustCompile(`name="source_rev" value="(\d+)"`).FindStringSubmatch(editor)
+	if base == nil || base[1] != "1" {
+		t.Fatalf("the editor does not carry the source revision the text was made from: %v", base)
+	}
+	ky.Set("source_rev", base[1])
 	ky.Set("action", "publish")
 	ed.post("/admin/edit/"+itoa(id)+"/ky", ky)
+	if got := boardState(t, ed, id, "ky"); got != "outdated" {
+		t.Errorf("after re-publishing unchanged: ky is %q, want outdated", got)
+	}
+	ky.Set("caught_up", "1")
+	ed.post("/admin/edit/"+itoa(id)+"/ky", ky)
 	if got := boardState(t, ed, id, "ky"); got != "published" {
-		t.Errorf("after re-publishing: ky is %q, want published", got)
+		t.Errorf("after catching up: ky is %q, want published", got)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/seed"
 	"github.com/datka-cms/datka/internal/site"
 	"github.com/datka-cms/datka/internal/store"
@@ -38,6 +40,8 @@ type App struct {
 	Seeded bool
 	// FirstAdmin is set when this start created the first administrator.
 	FirstAdmin *FirstAdmin
+	// MediaDir is the folder of the media library's files.
+	MediaDir string
 }
 
 // FirstAdmin is the account made for a site that had none.
@@ -136,9 +140,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, fmt.Errorf("app: time zone: %w", err)
 	}
+	a.MediaDir = filepath.Join(cfg.DataDir, "media")
+	files, err := media.NewDisk(a.MediaDir)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	adm, err := admin.New(admin.Config{
 		Store: st, Languages: langs, Catalog: cat, Log: log, Secure: strings.HasPrefix(cfg.BaseURL, "https://"),
-		Location: loc,
+		Location: loc, Media: files,
 	})
 	if err != nil {
 		st.Close()
@@ -148,15 +158,28 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	mux.Handle("/admin/", adm)
 	mux.Handle("/admin", adm)
 	mux.Handle("GET /metrics", metrics.Handler())
+	mux.Handle("GET "+content.MediaURLPrefix+"{name}", site.NewMediaHandler(st, files, log))
 	mux.Handle("/", pub)
 	var h http.Handler = mux
 	h = metrics.Instrument(h)
-	h = web.LimitBody(MaxBodyBytes, h)
+	h = web.LimitBodyFunc(bodyLimit, h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
 	h = web.Logged(log, h)
 	a.Handler = h
 	return a, nil
+}
+
+// bodyLimit is the request size allowed: MaxBodyBytes, except for the
+// media library's uploads and the import of translated XLIFF files.
+func bodyLimit(r *http.Request) int64 {
+	if r.Method == http.MethodPost && r.URL.Path == admin.UploadPath {
+		return admin.UploadBodyBytes
+	}
+	if r.Method == http.MethodPost && r.URL.Path == admin.XLIFFImportPath {
+		return admin.MaxImportBody
+	}
+	return MaxBodyBytes
 }
 
 // NewServer returns the HTTP server datka runs h with: timeouts that keep

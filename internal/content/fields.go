@@ -155,7 +155,7 @@ type Revision struct {
 	At        time.Time
 	UserID    int64
 	UserEmail string
-	Action    string // "draft", "review", "publish", "unpublish", "restore"
+	Action    string // "draft", "review", "publish", "unpublish", "restore", "xliff"
 	Rev       int    // the published revision number, for "publish"
 	Fields    Fields
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"html/template"
 	"regexp"
+	"strconv"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -35,6 +36,12 @@ func New() *Renderer {
 		"table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption")
 	p.AllowAttrs("href", "title").OnElements("a")
 	p.AllowAttrs("src", "alt", "title", "width", "height").OnElements("img")
+	// srcset and sizes come only from an Images lookup: relative URLs with
+	// width descriptors, and media conditions.
+	p.AllowAttrs("srcset").Matching(srcsetRE).OnElements("img")
+	p.AllowAttrs("sizes").Matching(regexp.MustCompile(`^[a-z0-9 ().,:-]{1,200}$`)).OnElements("img")
+	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
+	p.AllowAttrs("decoding").Matching(regexp.MustCompile(`^async$`)).OnElements("img")
 	p.AllowAttrs("title").OnElements("abbr")
 	p.AllowAttrs("start").Matching(regexp.MustCompile(`^[0-9]{1,6}$`)).OnElements("ol")
 	p.AllowAttrs("align").Matching(regexp.MustCompile(`^(left|right|center)$`)).OnElements("th", "td")
@@ -51,15 +58,40 @@ func New() *Renderer {
 	p.RequireNoReferrerOnFullyQualifiedLinks(false)
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingShift{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingShift{}, 100),
+			util.Prioritized(imageSizes{}, 200))),
 	)
 	return &Renderer{md: md, policy: p}
 }
 
+// srcsetRE accepts a list of site-relative URLs with width descriptors.
+var srcsetRE = regexp.MustCompile(`^/[A-Za-z0-9._/-]+ [0-9]{1,5}w(, /[A-Za-z0-9._/-]+ [0-9]{1,5}w)*$`)
+
+// Image is what the site knows of an image a text shows.
+type Image struct {
+	Width, Height int    // intrinsic size, so that the page does not jump as it loads
+	Srcset        string // "/media/a-480.jpg 480w, /media/a-960.jpg 960w"
+	Sizes         string // the sizes attribute that goes with Srcset
+	Alt           string // used when the text gives the image none
+}
+
+// Images finds what the site knows of the image at src; ok is false for
+// an image it does not know, which is rendered as written.
+type Images func(src string) (img Image, ok bool)
+
 // HTML renders Markdown source to sanitised HTML.
-func (r *Renderer) HTML(src string) template.HTML {
+func (r *Renderer) HTML(src string) template.HTML { return r.HTMLWithImages(src, nil) }
+
+// HTMLWithImages renders like HTML, and gives the images that images
+// knows their size, smaller copies and, where the text has none,
+// alternative text.
+func (r *Renderer) HTMLWithImages(src string, images Images) template.HTML {
 	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf); err != nil {
+	pc := parser.NewContext()
+	if images != nil {
+		pc.Set(imagesKey, images)
+	}
+	if err := r.md.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
 		// Goldmark only fails when the writer does; a bytes.Buffer does not.
 		// Show the text escaped rather than nothing.
 		return template.HTML("<p>" + template.HTMLEscapeString(src) + "</p>")
@@ -83,4 +115,57 @@ func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+var imagesKey = parser.NewContextKey()
+
+// imageSizes sets the attributes of the images an Images lookup knows.
+type imageSizes struct{}
+
+func (imageSizes) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	images, _ := pc.Get(imagesKey).(Images)
+	if images == nil {
+		return
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		info, ok := images(string(img.Destination))
+		if !ok {
+			return ast.WalkSkipChildren, nil
+		}
+		if info.Width > 0 && info.Height > 0 {
+			img.SetAttributeString("width", strconv.Itoa(info.Width))
+			img.SetAttributeString("height", strconv.Itoa(info.Height))
+		}
+		if info.Srcset != "" {
+			img.SetAttributeString("srcset", info.Srcset)
+			if info.Sizes != "" {
+				img.SetAttributeString("sizes", info.Sizes)
+			}
+		}
+		img.SetAttributeString("loading", "lazy")
+		img.SetAttributeString("decoding", "async")
+		if info.Alt != "" && !hasText(img, reader.Source()) {
+			img.AppendChild(img, ast.NewString([]byte(info.Alt)))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// hasText reports whether an image's alternative text is not blank.
+func hasText(n ast.Node, source []byte) bool {
+	found := false
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := c.(type) {
+		case *ast.Text:
+			found = found || len(bytes.TrimSpace(t.Value(source))) > 0
+		case *ast.String:
+			found = found || len(bytes.TrimSpace(t.Value)) > 0
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }

@@ -133,7 +133,7 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request, d siteData, l lan
 		h.serverError(w, r, err)
 		return
 	}
-	v := homeView{chrome: h.pageChrome(r, d, l, p, t), Body: h.md.HTML(t.Body)}
+	v := homeView{chrome: h.pageChrome(r, d, l, p, t), Body: h.markdown(r.Context(), t.Lang, t.Body)}
 	v.Title = v.Settings.SiteName
 	v.IsHome = true
 	v.Canonical = h.absolute("/" + l.Code + "/")
@@ -196,7 +196,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 	if canonicalOr(w, r, h.pagePath(p, l)) {
 		return
 	}
-	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.md.HTML(t.Body)}
+	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
 	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
 	rememberLanguage(w, r, l.Code)
 	switch p.Layout {
@@ -213,7 +213,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 				if o.Role == content.RoleGovernment {
 					continue
 				}
-				if b, ok := h.block(o, l, parents, true); ok {
+				if b, ok := h.block(r.Context(), o, l, parents, true); ok {
 					v.Orgs = append(v.Orgs, b)
 				}
 			}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"html/template"
 	"net/http"
 
@@ -96,7 +97,7 @@ func (h *handler) card(o content.Organisation, l lang.Language, parents map[cont
 	return c, true
 }
 
-func (h *handler) block(o content.Organisation, l lang.Language, parents map[content.OrgRole]string, nested bool) (orgBlock, bool) {
+func (h *handler) block(ctx context.Context, o content.Organisation, l lang.Language, parents map[content.OrgRole]string, nested bool) (orgBlock, bool) {
 	t, ok := pick(o.Texts, l)
 	if !ok {
 		return orgBlock{}, false
@@ -104,7 +105,7 @@ func (h *handler) block(o content.Organisation, l lang.Language, parents map[con
 	tr := h.cat.For(l.Code)
 	b := orgBlock{
 		Key: o.Key, Name: t.Name, URL: orgPath(o, l, parents), Role: tr.T("role_" + string(o.Role)),
-		Logo: h.logoURL(o.Logo), Description: h.md.HTML(t.Description), FormerNames: t.FormerNames,
+		Logo: h.logoURL(o.Logo), Description: h.markdown(ctx, t.Lang, t.Description), FormerNames: t.FormerNames,
 		FormerLabel: tr.T("former_names"), Website: safeWebsite(o.Website), WebsiteLabel: t.WebsiteLabel, Nested: nested,
 	}
 	if b.WebsiteLabel == "" {
@@ -114,7 +115,7 @@ func (h *handler) block(o content.Organisation, l lang.Language, parents map[con
 		b.Lang = t.Lang
 	}
 	for _, s := range t.Sections {
-		b.Sections = append(b.Sections, sectionView{Heading: s.Heading, Intro: h.md.HTML(s.Intro), Outro: h.md.HTML(s.Outro), Items: s.Items})
+		b.Sections = append(b.Sections, sectionView{Heading: s.Heading, Intro: h.markdown(ctx, t.Lang, s.Intro), Outro: h.markdown(ctx, t.Lang, s.Outro), Items: s.Items})
 	}
 	return b, true
 }
@@ -175,7 +176,7 @@ func (h *handler) organisation(w http.ResponseWriter, r *http.Request, d siteDat
 	}
 	self := func(x lang.Language) string { return orgPath(o, x, h.parents(d, x)) }
 	v := orgView{chrome: h.newChrome(r, d, l, self, func(code string) bool { return has(o.Texts, code) })}
-	v.Org, _ = h.block(o, l, parents, false)
+	v.Org, _ = h.block(r.Context(), o, l, parents, false)
 	v.Title = t.Name
 	v.Description = t.Summary
 	v.Canonical = h.absolute(self(mustLang(h.langs, t.Lang, l)))

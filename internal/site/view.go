@@ -169,7 +169,7 @@ func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self p
 		m.Current = m.URL == r.URL.Path || (p.Layout != content.LayoutHome && strings.HasPrefix(r.URL.Path, m.URL+"/"))
 		c.Menu = append(c.Menu, m)
 	}
-	c.FooterHTML = h.md.HTML(c.Settings.Footer)
+	c.FooterHTML = h.markdown(r.Context(), c.Settings.Lang, c.Settings.Footer)
 	c.Tagline = strings.TrimPrefix(c.Settings.SiteName, c.Settings.ShortName+" — ")
 	return c
 }

@@ -70,31 +70,39 @@ func (s *Store) Draft(ctx context.Context, groupID int64, lang string) (content.
 }
 
 // SaveDraft stores a draft (or a text sent to review) and a revision of it.
-// action names the revision: "draft", "review" or "restore".
+// action names the revision: "draft", "review", "restore" or "xliff".
 func (s *Store) SaveDraft(ctx context.Context, d content.Draft, by content.User, action string) error {
-	if d.Status != content.StatusDraft && d.Status != content.StatusReview {
-		return fmt.Errorf("store: a draft's status must be draft or review, not %q", d.Status)
-	}
-	fields, err := encodeFields(d.Fields)
-	if err != nil {
-		return fmt.Errorf("store: save draft: %w", err)
-	}
+	return s.SaveDrafts(ctx, []content.Draft{d}, by, action)
+}
+
+// SaveDrafts stores several drafts and their revisions in one transaction:
+// all of them or, on any error, none (an XLIFF import).
+func (s *Store) SaveDrafts(ctx context.Context, ds []content.Draft, by content.User, action string) error {
 	now := formatTime(time.Now())
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: save draft: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO drafts (group_id, lang, status, fields, source_rev, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (group_id, lang) DO UPDATE SET status = excluded.status, fields = excluded.fields,
-			source_rev = excluded.source_rev, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		d.GroupID, d.Lang, d.Status, fields, d.SourceRev, now, nullID(by.ID)); err != nil {
-		return fmt.Errorf("store: save draft: %w", err)
-	}
-	if err := addRevision(ctx, tx, d.GroupID, d.Lang, by, action, 0, fields, now); err != nil {
-		return err
+	for _, d := range ds {
+		if d.Status != content.StatusDraft && d.Status != content.StatusReview {
+			return fmt.Errorf("store: a draft's status must be draft or review, not %q", d.Status)
+		}
+		fields, err := encodeFields(d.Fields)
+		if err != nil {
+			return fmt.Errorf("store: save draft: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO drafts (group_id, lang, status, fields, source_rev, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (group_id, lang) DO UPDATE SET status = excluded.status, fields = excluded.fields,
+				source_rev = excluded.source_rev, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+			d.GroupID, d.Lang, d.Status, fields, d.SourceRev, now, nullID(by.ID)); err != nil {
+			return fmt.Errorf("store: save draft %d/%s: %w", d.GroupID, d.Lang, err)
+		}
+		if err := addRevision(ctx, tx, d.GroupID, d.Lang, by, action, 0, fields, now); err != nil {
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: save draft: %w", err)

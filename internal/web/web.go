@@ -40,7 +40,14 @@ func SecurityHeaders(next http.Handler) http.Handler {
 // LimitBody caps the size of request bodies; reading past it fails, and
 // handlers answer 413.
 func LimitBody(n int64, next http.Handler) http.Handler {
+	return LimitBodyFunc(func(*http.Request) int64 { return n }, next)
+}
+
+// LimitBodyFunc is LimitBody with the cap chosen per request, so that one
+// route (an upload) may take more than the rest.
+func LimitBodyFunc(limit func(*http.Request) int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := limit(r)
 		if r.ContentLength > n {
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 			return

@@ -630,3 +630,32 @@ func TestAssetsServeHTTP(t *testing.T) {
 		})
 	}
 }
+
+func TestLimitBodyFuncPerRoute(t *testing.T) {
+	h := LimitBodyFunc(func(r *http.Request) int64 {
+		if r.URL.Path == "/upload" {
+			return 4096
+		}
+		return 1024
+	}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := io.ReadAll(r.Body); err != nil {
+			w.WriteHeader(http.StatusRequestEntityTooLarge)
+		}
+	}))
+	for _, tt := range []struct {
+		path string
+		size int
+		want int
+	}{
+		{"/upload", 3000, http.StatusOK},
+		{"/upload", 5000, http.StatusRequestEntityTooLarge},
+		{"/form", 3000, http.StatusRequestEntityTooLarge},
+		{"/form", 1000, http.StatusOK},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, tt.path, strings.NewReader(strings.Repeat("x", tt.size))))
+		if w.Code != tt.want {
+			t.Errorf("POST %s with %d bytes: %d, want %d", tt.path, tt.size, w.Code, tt.want)
+		}
+	}
+}
