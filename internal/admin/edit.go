@@ -242,12 +242,18 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 			v.BaseRev = it.SourceRev[l.Code]
 		}
 	}
-	if v.IsTranslation && v.BaseRev > 0 && it.Rev[it.SourceLang] > v.BaseRev {
-		if old, err := h.st.PublishedRevision(ctx, it.ID, it.SourceLang, v.BaseRev); err == nil {
-			v.SourceChanges = diffFields(&v.chrome, old.Fields, source)
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return v, err
+	if v.IsTranslation && it.Rev[it.SourceLang] > v.BaseRev && (v.BaseRev > 0 || v.State == content.CellOutdated) {
+		// A translation made before its source was first published has no
+		// source revision to compare with: all of the source is new to it.
+		var old content.Fields
+		if v.BaseRev > 0 {
+			rev, err := h.st.PublishedRevision(ctx, it.ID, it.SourceLang, v.BaseRev)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return v, err
+			}
+			old = rev.Fields
 		}
+		v.SourceChanges = diffFields(&v.chrome, old, source)
 	}
 	if v.Revisions, err = h.st.Revisions(ctx, it.ID, l.Code, 20); err != nil {
 		return v, err
@@ -374,7 +380,10 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 		action = "draft"
 	}
 	for _, key := range keys {
-		value := strings.ReplaceAll(r.PostForm.Get("f."+key), "\r\n", "\n")
+		value := strings.ReplaceAll(strings.ReplaceAll(r.PostForm.Get("f."+key), "\r\n", "\n"), "\x00", "")
+		if !content.Shape(key).Multiline {
+			value = strings.Join(strings.Fields(value), " ") // one-line fields stay one line
+		}
 		fields = append(fields, content.Field{Key: key, Value: value})
 	}
 	makeSlug(l.Code, &fields)

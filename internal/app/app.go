@@ -166,6 +166,12 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = web.SecurityHeaders(h)
 	h = web.Logged(log, h)
+	proxies, err := cfg.Proxies()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	h = web.RealIP(proxies, h)
 	a.Handler = h
 	return a, nil
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -35,6 +36,9 @@ type Config struct {
 	LogLevel  string      `json:"log_level"`
 	// PageCacheMB bounds the cache of rendered pages; 0 turns it off.
 	PageCacheMB int `json:"page_cache_mb"`
+	// TrustedProxies are the addresses (CIDR prefixes) of reverse proxies
+	// whose X-Forwarded-For is believed.
+	TrustedProxies []string `json:"trusted_proxies"`
 	// TimeZone is where the editors are: times they type (scheduled
 	// publication) are read in it. An IANA name.
 	TimeZone string `json:"time_zone"`
@@ -110,6 +114,9 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_LOG_FORMAT", &c.LogFormat)
 	env("DATKA_LOG_LEVEL", &c.LogLevel)
 	env("DATKA_TIME_ZONE", &c.TimeZone)
+	if v := os.Getenv("DATKA_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = strings.Split(v, ",")
+	}
 	env("DATKA_ADMIN_EMAIL", &c.AdminEmail)
 	env("DATKA_ADMIN_PASSWORD", &c.AdminPassword)
 	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
@@ -199,6 +206,9 @@ func (c *Config) validate() error {
 	if c.PageCacheMB < 0 || c.PageCacheMB > 1<<16 {
 		return fmt.Errorf("config: page cache size %d MB is out of range (0 to 65536)", c.PageCacheMB)
 	}
+	if _, err := c.Proxies(); err != nil {
+		return err
+	}
 	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
 		return fmt.Errorf("config: time zone %q is not an IANA time zone name such as Asia/Bishkek", c.TimeZone)
 	}
@@ -248,4 +258,29 @@ func (c *Config) Logger() *slog.Logger {
 		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
 	}
 	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+}
+
+// Proxies parses TrustedProxies; a bare address means just that address.
+func (c *Config) Proxies() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range c.TrustedProxies {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if !strings.Contains(v, "/") {
+			a, err := netip.ParseAddr(v)
+			if err != nil {
+				return nil, fmt.Errorf("config: trusted proxy %q is not an address or CIDR prefix", v)
+			}
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			return nil, fmt.Errorf("config: trusted proxy %q is not an address or CIDR prefix", v)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -657,5 +659,33 @@ func TestLimitBodyFuncPerRoute(t *testing.T) {
 		if w.Code != tt.want {
 			t.Errorf("POST %s with %d bytes: %d, want %d", tt.path, tt.size, w.Code, tt.want)
 		}
+	}
+}
+
+func TestRealIP(t *testing.T) {
+	trusted := []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.0.0/8")}
+	for _, tt := range []struct {
+		name, peer, xff, want string
+		trusted               []netip.Prefix
+	}{
+		{"no trusted proxies: the header is ignored", "127.0.0.1:5000", "203.0.113.7", "127.0.0.1", nil},
+		{"from a trusted proxy: the client", "127.0.0.1:5000", "203.0.113.7", "203.0.113.7", trusted},
+		{"a forged hop before the client is skipped", "127.0.0.1:5000", "1.2.3.4, 203.0.113.7, 10.1.1.1", "203.0.113.7", trusted},
+		{"from an untrusted peer: unchanged", "198.51.100.9:5000", "203.0.113.7", "198.51.100.9", trusted},
+		{"garbage stops the walk", "127.0.0.1:5000", "junk", "127.0.0.1", trusted},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got string
+			h := RealIP(tt.trusted, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				got, _, _ = net.SplitHostPort(r.RemoteAddr)
+			}))
+			req := httptest.NewRequest("GET", "/", nil)
+			req.RemoteAddr = tt.peer
+			req.Header.Set("X-Forwarded-For", tt.xff)
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			if got != tt.want {
+				t.Errorf("address %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
