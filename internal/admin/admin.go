@@ -23,6 +23,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -78,7 +79,11 @@ type handler struct {
 	loc      *time.Location
 	files    media.Storage
 	proc     *media.Processor
-	dummy    string // a hash to verify against when the account does not exist
+	// dummy is a hash to verify against when the account does not exist,
+	// made on first need: hashing takes 64 MiB, which a server that is
+	// only read should not hold from its start.
+	dummy     string
+	dummyOnce sync.Once
 }
 
 // Session keys.
@@ -114,10 +119,6 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if h.hash.Memory == 0 {
 		h.hash = auth.DefaultParams
-	}
-	h.dummy, err = auth.Hash("not a password of anyone", h.hash)
-	if err != nil {
-		return nil, err
 	}
 	sm := scs.New()
 	sm.Store = cfg.Store.Sessions()
@@ -389,4 +390,16 @@ func localNext(next string) string {
 		return next
 	}
 	return "/admin/"
+}
+
+// dummyHash returns the hash verified for unknown accounts, so that they
+// cost as much time as real ones.
+func (h *handler) dummyHash() string {
+	h.dummyOnce.Do(func() {
+		var err error
+		if h.dummy, err = auth.Hash("not a password of anyone", h.hash); err != nil {
+			h.log.Error("dummy hash", "err", err)
+		}
+	})
+	return h.dummy
 }

@@ -195,7 +195,7 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return v, err
 	}
-	board, err := h.boardItem(r, it.ID)
+	board, err := h.boardItem(r, it)
 	if err != nil {
 		return v, err
 	}
@@ -271,17 +271,27 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 	return v, nil
 }
 
-func (h *handler) boardItem(r *http.Request, id int64) (store.BoardItem, error) {
-	items, err := h.st.Board(r.Context())
-	if err != nil {
-		return store.BoardItem{}, err
+// boardItem is the item's row of the translation board, built from what
+// is already loaded plus its drafts, without reading the whole board.
+func (h *handler) boardItem(r *http.Request, it item) (store.BoardItem, error) {
+	b := store.BoardItem{Kind: it.Kind, ID: it.ID, Key: it.Key, SourceLang: it.SourceLang,
+		Titles: map[string]string{}, Texts: map[string]store.BoardText{}}
+	for code, st := range it.Status {
+		b.Texts[code] = store.BoardText{Status: st, Rev: it.Rev[code], SourceRev: it.SourceRev[code]}
 	}
-	for _, it := range items {
-		if it.ID == id {
-			return it, nil
+	for _, l := range h.langs.All() {
+		d, err := h.st.Draft(r.Context(), it.ID, l.Code)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
 		}
+		if err != nil {
+			return b, err
+		}
+		t := b.Texts[l.Code]
+		t.DraftStatus = d.Status
+		b.Texts[l.Code] = t
 	}
-	return store.BoardItem{}, store.ErrNotFound
+	return b, nil
 }
 
 // save handles the editor's buttons: save a draft, send to review,

@@ -86,7 +86,7 @@ func (h *handler) signin(w http.ResponseWriter, r *http.Request) {
 		}
 	} else {
 		// Spend the same time as for a real account.
-		auth.Verify(password, h.dummy)
+		auth.Verify(password, h.dummyHash())
 	}
 	if !ok {
 		if err := h.st.RecordAuthFailure(ctx, h.now(), acctKey, addrKey); err != nil {

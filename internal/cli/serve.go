@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/datka-cms/datka/internal/app"
@@ -43,6 +45,10 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return err
 	}
 	defer a.Close()
+	// Opening may have hashed the first administrator's password (64 MiB
+	// of argon2id); give that memory back before serving.
+	debug.FreeOSMemory()
+	tuneGC()
 	// Requests do not inherit ctx: on SIGTERM, those in progress finish
 	// while Shutdown waits for them.
 	srv := app.NewServer(a.Handler, log)
@@ -86,4 +92,17 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// tuneGC trades memory the server does not use for fewer collections:
+// collect when the heap has grown fivefold rather than doubled, but never
+// let it pass a soft limit well inside the 150 MB datka promises. GOGC and
+// GOMEMLIMIT in the environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 }

@@ -50,26 +50,10 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// findPage finds the page that uses slug, preferring language l: first
-// among the structural pages at hand, then in the database.
+// findPage finds the page that uses slug, preferring the one whose text
+// in l has it; the home page is not found by slug.
 func (h *handler) findPage(r *http.Request, d siteData, l lang.Language, slug string) (content.Page, bool, error) {
-	refs, err := h.st.PageSlug(r.Context(), slug)
-	if err != nil || len(refs) == 0 {
-		return content.Page{}, false, err
-	}
-	ref := refs[0]
-	for _, x := range refs {
-		if x.Lang == l.Code {
-			ref = x
-			break
-		}
-	}
-	for _, p := range d.pages {
-		if p.ID == ref.ID {
-			return p, p.Layout != content.LayoutHome, nil
-		}
-	}
-	p, err := h.st.Page(r.Context(), ref.ID)
+	p, err := h.st.PageBySlug(r.Context(), l.Code, slug)
 	if errors.Is(err, store.ErrNotFound) {
 		return p, false, nil
 	}

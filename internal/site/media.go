@@ -22,6 +22,10 @@ const imageSizes = "(min-width: 60rem) 58rem, 100vw"
 // images their size, their smaller copies and, where the text has none,
 // their alternative text in that language.
 func (h *handler) markdown(ctx context.Context, code, src string) template.HTML {
+	return h.renderedMarkdown(ctx, code, src, func() template.HTML { return h.renderMarkdown(ctx, code, src) })
+}
+
+func (h *handler) renderMarkdown(ctx context.Context, code, src string) template.HTML {
 	if !strings.Contains(src, content.MediaURLPrefix) {
 		return h.md.HTML(src)
 	}

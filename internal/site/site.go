@@ -67,6 +67,7 @@ type handler struct {
 	log     *slog.Logger
 	baseURL string
 	cache   *pageCache
+	memo    derived
 	metrics *web.Metrics
 }
 

@@ -65,6 +65,18 @@ type siteData struct {
 }
 
 func (h *handler) loadSite(r *http.Request) (siteData, error) {
+	gen := h.st.Generation()
+	if d, ok := h.memo.siteData(gen); ok {
+		return d, nil
+	}
+	d, err := h.readSite(r)
+	if err == nil {
+		h.memo.putSiteData(gen, d)
+	}
+	return d, err
+}
+
+func (h *handler) readSite(r *http.Request) (siteData, error) {
 	settings, err := h.st.Settings(r.Context())
 	if err != nil {
 		return siteData{}, err

@@ -204,3 +204,52 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 	}
 	return id, nil
 }
+
+// PageBySlug finds the page that uses slug, preferring the one whose text
+// in lang has it, and returns it with all its translations in one query:
+// the public site's hottest look-up.
+func (s *Store) PageBySlug(ctx context.Context, lang, slug string) (content.Page, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT s.lang, p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang,
+			t.group_id, t.lang, t.slug, t.status, t.needs_native_review, t.title, t.summary, t.body, t.updated_at, t.rev, t.source_rev
+		FROM page_texts s
+		JOIN pages p ON p.group_id = s.group_id
+		JOIN translation_groups g ON g.id = p.group_id
+		JOIN page_texts t ON t.group_id = p.group_id
+		WHERE s.slug = ?
+		ORDER BY s.lang = ? DESC, p.group_id`, slug, lang)
+	if err != nil {
+		return content.Page{}, fmt.Errorf("store: page by slug: %w", err)
+	}
+	defer rows.Close()
+	var page content.Page
+	for rows.Next() {
+		var p content.Page
+		var matched string
+		var inMenu, review int
+		var t pageTextRow
+		var updated string
+		if err := rows.Scan(&matched, &p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang,
+			&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &updated, &t.Rev, &t.SourceRev); err != nil {
+			return content.Page{}, fmt.Errorf("store: page by slug: %w", err)
+		}
+		if page.ID == 0 {
+			p.InMenu = inMenu != 0
+			p.Texts = map[string]content.PageText{}
+			page = p
+		}
+		if p.ID != page.ID {
+			continue // another page with the slug in another language
+		}
+		t.NeedsNativeReview = review != 0
+		t.UpdatedAt = parseTime(updated)
+		page.Texts[t.Lang] = t.PageText
+	}
+	if err := rows.Err(); err != nil {
+		return content.Page{}, fmt.Errorf("store: page by slug: %w", err)
+	}
+	if page.ID == 0 {
+		return page, ErrNotFound
+	}
+	return page, nil
+}

@@ -23,16 +23,27 @@ import (
 const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-// SecurityHeaders sets the headers every response carries.
+// SecurityHeaders sets the headers every response carries. The values
+// are built once and shared as one-element slices of capacity 1: a handler
+// that changes a header replaces the slice or appends (which copies), and
+// never writes into it.
 func SecurityHeaders(next http.Handler) http.Handler {
+	values := map[string][]string{}
+	for k, v := range map[string]string{
+		"Content-Security-Policy":    ContentSecurityPolicy,
+		"X-Content-Type-Options":     "nosniff",
+		"Referrer-Policy":            "strict-origin-when-cross-origin",
+		"X-Frame-Options":            "DENY",
+		"Cross-Origin-Opener-Policy": "same-origin",
+		"Permissions-Policy":         "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+	} {
+		values[http.CanonicalHeaderKey(k)] = []string{v}
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", ContentSecurityPolicy)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		for k, v := range values {
+			h[k] = v[:1:1]
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -52,7 +63,9 @@ func LimitBodyFunc(limit func(*http.Request) int64, next http.Handler) http.Hand
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
+		if r.Body != http.NoBody && r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, n)
+		}
 		next.ServeHTTP(w, r)
 	})
 }
