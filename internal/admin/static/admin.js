@@ -64,6 +64,7 @@
 
     var preview = document.createElement("div");
     preview.className = "preview";
+    preview.setAttribute("role", "group"); // a bare div may not carry aria-label
     preview.setAttribute("aria-live", "polite");
     preview.setAttribute("aria-label", L.preview);
     preview.lang = ta.lang;
