@@ -29,6 +29,15 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 	if done {
 		return
 	}
+	// Rendering is CPU work: let as many run as there are cores, and let
+	// the rest wait in arrival order (a channel is FIFO), so that a burst
+	// lengthens the queue evenly instead of starving a few requests.
+	select {
+	case h.renderSlots <- struct{}{}:
+		defer func() { <-h.renderSlots }()
+	case <-r.Context().Done():
+		return
+	}
 	d, err := h.loadSite(r)
 	if err != nil {
 		h.serverError(w, r, err)

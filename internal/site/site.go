@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -68,7 +69,9 @@ type handler struct {
 	baseURL string
 	cache   *pageCache
 	memo    derived
-	metrics *web.Metrics
+	// renderSlots bounds the pages rendered at once.
+	renderSlots chan struct{}
+	metrics     *web.Metrics
 }
 
 // templates are the page templates; each is parsed with layout.html.
@@ -86,15 +89,16 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	h := &handler{
-		st:      cfg.Store,
-		langs:   cfg.Languages,
-		cat:     cfg.Catalog,
-		md:      markup.New(),
-		assets:  assets,
-		tpl:     map[string]*template.Template{},
-		log:     cfg.Log,
-		baseURL: strings.TrimSuffix(cfg.BaseURL, "/"),
-		metrics: cfg.Metrics,
+		st:          cfg.Store,
+		langs:       cfg.Languages,
+		cat:         cfg.Catalog,
+		md:          markup.New(),
+		assets:      assets,
+		tpl:         map[string]*template.Template{},
+		log:         cfg.Log,
+		baseURL:     strings.TrimSuffix(cfg.BaseURL, "/"),
+		metrics:     cfg.Metrics,
+		renderSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 	if cfg.PageCacheBytes > 0 {
 		h.cache = newPageCache(cfg.PageCacheBytes)
