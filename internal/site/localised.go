@@ -61,7 +61,7 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 
 // findPage finds the page that uses slug, preferring the one whose text
 // in l has it; the home page is not found by slug.
-func (h *handler) findPage(r *http.Request, d siteData, l lang.Language, slug string) (content.Page, bool, error) {
+func (h *handler) findPage(r *http.Request, l lang.Language, slug string) (content.Page, bool, error) {
 	p, err := h.st.PageBySlug(r.Context(), l.Code, slug)
 	if errors.Is(err, store.ErrNotFound) {
 		return p, false, nil
@@ -172,7 +172,7 @@ type governmentView struct {
 }
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, slug string) {
-	p, ok, err := h.findPage(r, d, l, slug)
+	p, ok, err := h.findPage(r, l, slug)
 	if err != nil {
 		h.serverError(w, r, err)
 		return
