@@ -233,11 +233,6 @@ func (b *browser) do(t *testing.T, method, path string, form url.Values, header 
 	return response{code: res.StatusCode, header: res.Header, body: string(data), cookies: res.Cookies()}
 }
 
-func (b *browser) get(t *testing.T, path string) response {
-	t.Helper()
-	return b.do(t, http.MethodGet, path, nil, nil)
-}
-
 func (b *browser) post(t *testing.T, path string, form url.Values) response {
 	t.Helper()
 	return b.do(t, http.MethodPost, path, form, nil)

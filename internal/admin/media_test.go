@@ -9,7 +9,6 @@ import (
 	"image"
 	_ "image/jpeg"
 	_ "image/png"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -45,16 +44,7 @@ func (c *wfClient) uploadRaw(disposition string, data []byte, fields map[string]
 	w, _ := mw.CreatePart(h)
 	w.Write(data)
 	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, c.s.srv.URL+admin.UploadPath, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", c.s.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	resp, b := c.send(http.MethodPost, admin.UploadPath, mw.FormDataContentType(), &body)
 	return resp.StatusCode, string(b), resp.Header.Get("Location")
 }
 
@@ -63,18 +53,6 @@ func (c *wfClient) upload(filename string, data []byte, fields map[string]string
 	c.s.t.Helper()
 	quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(filename)
 	return c.uploadRaw(`form-data; name="file"; filename="`+quoted+`"`, data, fields)
-}
-
-// fetch gets path with its headers.
-func (c *wfClient) fetch(path string) (*http.Response, []byte) {
-	c.s.t.Helper()
-	resp, err := c.c.Get(c.s.srv.URL + path)
-	if err != nil {
-		c.s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, b
 }
 
 // uploaded checks that an upload was accepted and returns what was stored.

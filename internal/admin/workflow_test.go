@@ -73,30 +73,44 @@ func (s *wfSite) signIn(email string) *wfClient {
 	return c
 }
 
-func (c *wfClient) get(path string) (int, string) {
+// send makes a request as a same-origin browser would and returns the
+// answer with its body read.
+func (c *wfClient) send(method, path, contentType string, body io.Reader) (*http.Response, []byte) {
 	c.s.t.Helper()
-	resp, err := c.c.Get(c.s.srv.URL + path)
+	req, err := http.NewRequest(method, c.s.srv.URL+path, body)
 	if err != nil {
 		c.s.t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
-}
-
-// post sends a form as a same-origin browser would.
-func (c *wfClient) post(path string, form url.Values) (int, string, string) {
-	c.s.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, c.s.srv.URL+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", c.s.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	if method != http.MethodGet {
+		req.Header.Set("Content-Type", contentType)
+		req.Header.Set("Origin", c.s.srv.URL)
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+	}
 	resp, err := c.c.Do(req)
 	if err != nil {
 		c.s.t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// fetch gets path with its headers.
+func (c *wfClient) fetch(path string) (*http.Response, []byte) {
+	c.s.t.Helper()
+	return c.send(http.MethodGet, path, "", nil)
+}
+
+func (c *wfClient) get(path string) (int, string) {
+	c.s.t.Helper()
+	resp, b := c.fetch(path)
+	return resp.StatusCode, string(b)
+}
+
+// post sends a form.
+func (c *wfClient) post(path string, form url.Values) (int, string, string) {
+	c.s.t.Helper()
+	resp, b := c.send(http.MethodPost, path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 	return resp.StatusCode, string(b), resp.Header.Get("Location")
 }
 

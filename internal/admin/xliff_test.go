@@ -3,7 +3,6 @@ package admin_test
 import (
 	"bytes"
 	"context"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"regexp"
@@ -14,18 +13,6 @@ import (
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/xliff"
 )
-
-// xliffDownload GETs path and returns the answer with its headers.
-func (c *wfClient) xliffDownload(path string) (*http.Response, []byte) {
-	c.s.t.Helper()
-	resp, err := c.c.Get(c.s.srv.URL + path)
-	if err != nil {
-		c.s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, b
-}
 
 // xliffUpload posts data as the file of the import form, as a same-origin
 // browser would.
@@ -39,23 +26,14 @@ func (c *wfClient) xliffUpload(path, name string, data []byte) (int, string) {
 	}
 	fw.Write(data)
 	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, c.s.srv.URL+path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", c.s.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.s.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	resp, b := c.send(http.MethodPost, path, mw.FormDataContentType(), &buf)
 	return resp.StatusCode, string(b)
 }
 
 // xliffExport downloads an export and decodes it.
 func (c *wfClient) xliffExport(query string) *xliff.Document {
 	c.s.t.Helper()
-	resp, body := c.xliffDownload("/admin/xliff/export?" + query)
+	resp, body := c.fetch("/admin/xliff/export?" + query)
 	if resp.StatusCode != http.StatusOK {
 		c.s.t.Fatalf("export %s: %d %.300s", query, resp.StatusCode, body)
 	}
@@ -143,7 +121,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 	if _, board := tr.get("/admin/board"); !strings.Contains(board, `action="/admin/xliff/export"`) || !strings.Contains(board, `enctype="multipart/form-data"`) {
 		t.Fatal("the board offers no export and import forms")
 	}
-	resp, body := tr.xliffDownload("/admin/xliff/export?lang=ky&state=missing")
+	resp, body := tr.fetch("/admin/xliff/export?lang=ky&state=missing")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("export: %d %.300s", resp.StatusCode, body)
 	}
@@ -272,7 +250,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		t.Error("the partners page lacks the imported name")
 	}
 	// Nothing is missing any more.
-	if resp, _ := tr.xliffDownload("/admin/xliff/export?lang=ky&state=missing"); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := tr.fetch("/admin/xliff/export?lang=ky&state=missing"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("an export with nothing to translate: %d, want a redirect to the board", resp.StatusCode)
 	}
 }
@@ -338,7 +316,7 @@ func TestXLIFFOutdated(t *testing.T) {
 	}
 	// Waiting for review, the text is no longer "outdated"; drafts are
 	// exported on request, with the draft as target.
-	if resp, _ := ed.xliffDownload("/admin/xliff/export?lang=ky&state=outdated"); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := ed.fetch("/admin/xliff/export?lang=ky&state=outdated"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("export of outdated texts when none is: %d, want a redirect", resp.StatusCode)
 	}
 	withDrafts := xliffFile(t, ed.xliffExport("lang=ky&state=outdated&drafts=1"), "organisation-"+itoa(id))
@@ -481,7 +459,7 @@ func TestXLIFFImportRefuses(t *testing.T) {
 		}
 	})
 	t.Run("a translator may not export another language", func(t *testing.T) {
-		if resp, _ := tr.xliffDownload("/admin/xliff/export?lang=en"); resp.StatusCode != http.StatusForbidden {
+		if resp, _ := tr.fetch("/admin/xliff/export?lang=en"); resp.StatusCode != http.StatusForbidden {
 			t.Errorf("status %d, want 403", resp.StatusCode)
 		}
 	})

@@ -38,9 +38,6 @@ const (
 	viCookie   = "datka_vi"
 )
 
-// maxFormBody bounds the small preference forms the public site accepts.
-const maxFormBody = 16 << 10
-
 // Config is what the site needs from the outside.
 type Config struct {
 	Store     *store.Store
