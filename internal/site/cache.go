@@ -83,7 +83,10 @@ func cacheKey(r *http.Request) string {
 // fromCache answers r from the cache when it can. Otherwise it returns a
 // request that carries the key under which render will keep the page.
 func (h *handler) fromCache(w http.ResponseWriter, r *http.Request, code string) (*http.Request, bool) {
-	if h.cache == nil {
+	// Pages with a query (a list's later page, filters, a search) are
+	// rendered each time: their number is unbounded and they are rarely
+	// asked for twice.
+	if h.cache == nil || r.URL.RawQuery != "" {
 		return r, false
 	}
 	key := cacheKey(r)
