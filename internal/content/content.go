@@ -54,6 +54,12 @@ const (
 	LayoutGovernment Layout = "government"
 	LayoutContacts   Layout = "contacts"
 	LayoutPlain      Layout = "plain"
+	// The lists of entries and the search: each page's slug is the prefix
+	// of the addresses of what it lists.
+	LayoutNews    Layout = "news"
+	LayoutEvents  Layout = "events"
+	LayoutLibrary Layout = "library"
+	LayoutSearch  Layout = "search"
 )
 
 // Page is a translation group of free-standing pages.

@@ -67,8 +67,8 @@ func Shape(key string) FieldShape {
 		return FieldShape{Label: "field_" + key, Multiline: true, Markdown: true}
 	case "summary":
 		return FieldShape{Label: "field_summary", Multiline: true}
-	case "former_names":
-		return FieldShape{Label: "field_former_names", Multiline: true, Lines: true}
+	case "former_names", "tags":
+		return FieldShape{Label: "field_" + key, Multiline: true, Lines: true}
 	}
 	return FieldShape{Label: "field_" + key}
 }
@@ -137,7 +137,7 @@ func Lines(s string) []string {
 // Draft is a translation being worked on: it lives beside the published
 // text (if any) until it is published.
 type Draft struct {
-	Kind      string // "page" or "organisation"
+	Kind      string // "page", "organisation", "news", "event" or "material"
 	GroupID   int64
 	Lang      string
 	Status    Status // StatusDraft or StatusReview

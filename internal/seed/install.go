@@ -18,7 +18,7 @@ import (
 func Install(ctx context.Context, st *store.Store, sourceLang string) error {
 	s := Default()
 	prepare(&s)
-	if err := st.Install(ctx, sourceLang, s.Pages, s.Organisations, s.Settings); err != nil {
+	if err := st.Install(ctx, sourceLang, s.Pages, s.Organisations, s.Entries, s.Settings); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
 	return nil
@@ -39,6 +39,13 @@ func prepare(s *Site) {
 		for code, t := range o.Texts {
 			if t.Slug != "" {
 				used["org/"+code+"/"+t.Slug] = true
+			}
+		}
+	}
+	for _, e := range s.Entries {
+		for code, t := range e.Texts {
+			if t.Slug != "" {
+				used["entry/"+code+"/"+t.Slug] = true
 			}
 		}
 	}
@@ -78,6 +85,17 @@ func prepare(s *Site) {
 				t.Slug = unique("org", code, lang.Slugify(code, orgSlugSource(t)), o.Key)
 			}
 			o.Texts[code] = t
+		}
+	}
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		for _, code := range sortedKeys(e.Texts) {
+			t := e.Texts[code]
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
+			if t.Slug == "" {
+				t.Slug = unique("entry", code, lang.Slugify(code, t.Title), e.Key)
+			}
+			e.Texts[code] = t
 		}
 	}
 }

@@ -15,6 +15,7 @@ import "github.com/datka-cms/datka/internal/content"
 type Site struct {
 	Pages         []content.Page
 	Organisations []content.Organisation
+	Entries       []content.Entry
 	Settings      []content.Settings
 }
 
@@ -22,5 +23,5 @@ type Site struct {
 func Default() Site {
 	orgs := partners()
 	orgs = append(orgs, governmentBodies()...)
-	return Site{Pages: pages(), Organisations: orgs, Settings: settings()}
+	return Site{Pages: append(pages(), sectionPages()...), Organisations: orgs, Entries: entries(), Settings: settings()}
 }

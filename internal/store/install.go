@@ -10,7 +10,7 @@ import (
 
 // Install writes a whole site (the default content, or an import) in one
 // transaction: either all of it is stored or none of it is.
-func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.Page, orgs []content.Organisation, settings []content.Settings) error {
+func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.Page, orgs []content.Organisation, entries []content.Entry, settings []content.Settings) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: install: %w", err)
@@ -24,6 +24,11 @@ func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.
 	}
 	for _, o := range orgs {
 		if _, err := insertOrganisation(ctx, tx, o, sourceLang, now); err != nil {
+			return err
+		}
+	}
+	for _, e := range entries {
+		if _, err := insertEntry(ctx, tx, e, sourceLang, now); err != nil {
 			return err
 		}
 	}

@@ -219,10 +219,17 @@ const mediaUsesQuery = `
 	SELECT 'organisation', o.group_id, '', g.key, 0 FROM organisations o JOIN translation_groups g ON g.id = o.group_id
 	WHERE o.logo LIKE ?1
 	UNION
-	SELECT g.kind, d.group_id, d.lang, coalesce(pt.title, ot.name, g.key), 1
+	SELECT g.kind, t.group_id, t.lang, t.title, 0 FROM entry_texts t JOIN translation_groups g ON g.id = t.group_id
+	WHERE t.body LIKE ?1 OR t.summary LIKE ?1
+	UNION
+	SELECT e.type, e.group_id, '', g.key, 0 FROM entries e JOIN translation_groups g ON g.id = e.group_id
+	WHERE e.cover LIKE ?1 OR e.file LIKE ?1
+	UNION
+	SELECT g.kind, d.group_id, d.lang, coalesce(pt.title, ot.name, et.title, g.key), 1
 	FROM drafts d JOIN translation_groups g ON g.id = d.group_id
 	LEFT JOIN page_texts pt ON pt.group_id = d.group_id AND pt.lang = d.lang
 	LEFT JOIN organisation_texts ot ON ot.group_id = d.group_id AND ot.lang = d.lang
+	LEFT JOIN entry_texts et ON et.group_id = d.group_id AND et.lang = d.lang
 	WHERE d.fields LIKE ?1
 	UNION
 	SELECT 'settings', 0, s.lang, s.site_name, 0 FROM site_settings s WHERE s.footer LIKE ?1

@@ -24,7 +24,7 @@ func TestPageBySlugPrefersTheRequestedLanguage(t *testing.T) {
 		{Key: "a", Layout: content.LayoutPlain, Texts: map[string]content.PageText{"ru": text("shared", "A ru"), "en": text("a-en", "A en")}},
 		{Key: "b", Layout: content.LayoutPlain, Texts: map[string]content.PageText{"en": text("shared", "B en"), "ru": text("b-ru", "B ru")}},
 	}
-	if err := st.Install(ctx, "ru", pages, nil, nil); err != nil {
+	if err := st.Install(ctx, "ru", pages, nil, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ lang, slug, wantKey string }{

@@ -466,7 +466,7 @@ func TestInstallIsAllOrNothing(t *testing.T) {
 			ctx := t.Context()
 			st, path := openStore(t)
 			gen := st.Generation()
-			if err := st.Install(ctx, "en", tt.pages, tt.orgs, tt.settings); err == nil {
+			if err := st.Install(ctx, "en", tt.pages, tt.orgs, nil, tt.settings); err == nil {
 				t.Fatal("Install succeeded, want an error")
 			}
 			empty, err := st.Empty(ctx)
@@ -801,7 +801,7 @@ func TestSectionsRoundTrip(t *testing.T) {
 			},
 		},
 	}
-	if err := st.Install(ctx, "ky", nil, []content.Organisation{org}, nil); err != nil {
+	if err := st.Install(ctx, "ky", nil, []content.Organisation{org}, nil, nil); err != nil {
 		t.Fatalf("Install: %v", err)
 	}
 	orgs, err := st.Organisations(ctx)
@@ -834,7 +834,7 @@ func TestSectionsRoundTrip(t *testing.T) {
 	t.Run("a text without sections comes back without sections", func(t *testing.T) {
 		plain := content.Organisation{Key: "plain", Kind: content.KindNGO, Role: content.RoleImplementer,
 			Texts: map[string]content.OrgText{"en": {Meta: content.Meta{Lang: "en", Slug: "plain", Status: content.StatusPublished}, Name: "Plain"}}}
-		if err := st.Install(ctx, "en", nil, []content.Organisation{plain}, nil); err != nil {
+		if err := st.Install(ctx, "en", nil, []content.Organisation{plain}, nil, nil); err != nil {
 			t.Fatalf("Install: %v", err)
 		}
 		orgs, err := st.Organisations(ctx)

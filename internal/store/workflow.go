@@ -180,6 +180,8 @@ func (s *Store) publish(ctx context.Context, d content.Draft, by content.User, g
 		rev, err = publishPage(ctx, tx, d, sourceLang, now)
 	case KindOrganisation:
 		rev, err = publishOrganisation(ctx, tx, d, sourceLang, now)
+	case KindNews, KindEvent, KindMaterial:
+		rev, err = publishEntry(ctx, tx, d, sourceLang, now)
 	default:
 		err = fmt.Errorf("store: publish: unknown kind %q", d.Kind)
 	}
@@ -316,8 +318,10 @@ func (s *Store) Unpublish(ctx context.Context, groupID int64, lang string, by co
 	switch kind {
 	case KindPage:
 		res, err = tx.ExecContext(ctx, `UPDATE page_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
-	default:
+	case KindOrganisation:
 		res, err = tx.ExecContext(ctx, `UPDATE organisation_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
+	default:
+		res, err = tx.ExecContext(ctx, `UPDATE entry_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
 	}
 	if err != nil {
 		return fmt.Errorf("store: unpublish: %w", err)
@@ -410,7 +414,9 @@ func (s *Store) Board(ctx context.Context) ([]BoardItem, error) {
 		SELECT g.id, g.kind, g.key, g.source_lang FROM translation_groups g
 		LEFT JOIN pages p ON p.group_id = g.id
 		LEFT JOIN organisations o ON o.group_id = g.id
-		ORDER BY g.kind DESC, coalesce(p.position, o.position), g.id`)
+		LEFT JOIN entries e ON e.group_id = g.id
+		ORDER BY CASE g.kind WHEN 'page' THEN 0 WHEN 'organisation' THEN 1 WHEN 'news' THEN 2 WHEN 'event' THEN 3 ELSE 4 END,
+			coalesce(p.position, o.position, 0), e.date DESC, g.id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: board: %w", err)
 	}
@@ -454,6 +460,9 @@ func (s *Store) Board(ctx context.Context) ([]BoardItem, error) {
 		return nil, err
 	}
 	if err := texts(`SELECT group_id, lang, name, status, rev, source_rev FROM organisation_texts`); err != nil {
+		return nil, err
+	}
+	if err := texts(`SELECT group_id, lang, title, status, rev, source_rev FROM entry_texts`); err != nil {
 		return nil, err
 	}
 	drows, err := s.read.QueryContext(ctx, `SELECT group_id, lang, status, fields FROM drafts`)

@@ -127,7 +127,7 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 			}
 			batch = append(batch, p)
 		}
-		if err := st.Install(ctx, Langs[ru], batch, nil, nil); err != nil {
+		if err := st.Install(ctx, Langs[ru], batch, nil, nil, nil); err != nil {
 			return Manifest{}, err
 		}
 		if opt.Progress != nil {

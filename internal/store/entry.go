@@ -1,0 +1,461 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/lang"
+)
+
+// Kinds of translation group for dated entries; each is also the entry's
+// type.
+const (
+	KindNews     = string(content.EntryNews)
+	KindEvent    = string(content.EntryEvent)
+	KindMaterial = string(content.EntryMaterial)
+)
+
+// IsEntryKind reports whether kind is one of the entry kinds.
+func IsEntryKind(kind string) bool { return content.EntryType(kind).Valid() }
+
+const entryColumns = `e.group_id, g.key, e.type, g.source_lang, e.date, e.cover, e.starts_at, e.ends_at,
+	e.online_url, e.registration_url, e.file, e.video_url, e.year, e.topic, e.groups, e.doc_langs`
+
+const entryTextColumns = `group_id, lang, slug, status, needs_native_review, title, summary, body, place, tags, updated_at, rev, source_rev`
+
+func scanEntry(r scanner) (content.Entry, error) {
+	var e content.Entry
+	var date, starts, ends, groups, docLangs string
+	if err := r.Scan(&e.ID, &e.Key, &e.Type, &e.SourceLang, &date, &e.Cover, &starts, &ends,
+		&e.OnlineURL, &e.RegistrationURL, &e.File, &e.VideoURL, &e.Year, &e.Topic, &groups, &docLangs); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return e, ErrNotFound
+		}
+		return e, fmt.Errorf("store: entry: %w", err)
+	}
+	e.Date, e.Start, e.End = parseTime(date), parseTime(starts), parseTime(ends)
+	e.Groups, e.DocLangs = strings.Fields(groups), strings.Fields(docLangs)
+	e.Texts = map[string]content.EntryText{}
+	return e, nil
+}
+
+func formatOptionalTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
+type entryTextRow struct {
+	id int64
+	content.EntryText
+}
+
+func scanEntryText(r scanner) (entryTextRow, error) {
+	var t entryTextRow
+	var review int
+	var tags, updated string
+	if err := r.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &t.Place,
+		&tags, &updated, &t.Rev, &t.SourceRev); err != nil {
+		return t, fmt.Errorf("store: entry text: %w", err)
+	}
+	t.NeedsNativeReview = review != 0
+	t.Tags = content.Lines(tags)
+	t.UpdatedAt = parseTime(updated)
+	return t, nil
+}
+
+// entryTexts loads the texts of the given entries into them.
+func (s *Store) entryTexts(ctx context.Context, entries []content.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(entries))
+	args := make([]any, len(entries))
+	for i, e := range entries {
+		index[e.ID] = i
+		args[i] = e.ID
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+entryTextColumns+` FROM entry_texts
+		WHERE group_id IN (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("store: entry texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t, err := scanEntryText(rows)
+		if err != nil {
+			return err
+		}
+		if i, ok := index[t.id]; ok {
+			entries[i].Texts[t.Lang] = t.EntryText
+		}
+	}
+	return rows.Err()
+}
+
+// placeholders returns "?, ?, …" for n arguments.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// Entry returns one entry with all its translations.
+func (s *Store) Entry(ctx context.Context, id int64) (content.Entry, error) {
+	e, err := scanEntry(s.read.QueryRowContext(ctx, `SELECT `+entryColumns+`
+		FROM entries e JOIN translation_groups g ON g.id = e.group_id WHERE e.group_id = ?`, id))
+	if err != nil {
+		return e, err
+	}
+	list := []content.Entry{e}
+	if err := s.entryTexts(ctx, list); err != nil {
+		return e, err
+	}
+	return list[0], nil
+}
+
+// EntryBySlug finds the entry of type typ that uses slug, preferring the
+// one whose text in lang has it.
+func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, slug string) (content.Entry, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, `
+		SELECT t.group_id FROM entry_texts t JOIN entries e ON e.group_id = t.group_id
+		WHERE t.slug = ? AND e.type = ?
+		ORDER BY t.lang = ? DESC, t.group_id LIMIT 1`, slug, typ, lang).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return content.Entry{}, ErrNotFound
+	}
+	if err != nil {
+		return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
+	}
+	return s.Entry(ctx, id)
+}
+
+// EntrySlug finds the entries that use slug, in any language.
+func (s *Store) EntrySlug(ctx context.Context, slug string) ([]SlugRef, error) {
+	return s.slugRefs(ctx, `SELECT group_id, lang FROM entry_texts WHERE slug = ? ORDER BY group_id, lang`, slug)
+}
+
+// EntryQuery selects entries for a list. Only entries with a published
+// text in one of Langs are listed.
+type EntryQuery struct {
+	Type  content.EntryType
+	Langs []string // the reader's language first, then its fallbacks
+	Year  int
+	Tag   string // a tag's slug in Langs[0]
+	// Events: "upcoming" lists those not ended at Now, soonest first;
+	// "past" those ended, latest first.
+	When string
+	Now  time.Time
+	// Materials.
+	Topic   string
+	Group   string
+	DocLang string
+	Format  string // "document" or "video"
+	Limit   int
+	Offset  int
+}
+
+// Entries returns one page of the entries q selects, and how many it
+// selects in all.
+func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int, error) {
+	if len(q.Langs) == 0 {
+		return nil, 0, errors.New("store: entries: no language")
+	}
+	where := []string{"e.type = ?", `EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
+		AND t.status = 'published' AND t.lang IN (` + placeholders(len(q.Langs)) + `))`}
+	args := []any{q.Type}
+	for _, l := range q.Langs {
+		args = append(args, l)
+	}
+	if q.Year != 0 {
+		where, args = append(where, "e.year = ?"), append(args, q.Year)
+	}
+	if q.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM entry_tags x WHERE x.group_id = e.group_id AND x.lang = ? AND x.slug = ?)")
+		args = append(args, q.Langs[0], q.Tag)
+	}
+	if q.Topic != "" {
+		where, args = append(where, "e.topic = ?"), append(args, q.Topic)
+	}
+	// Groups and languages are space-separated keys: pad both sides so
+	// that a key matches only whole.
+	if q.Group != "" {
+		where, args = append(where, "(' ' || e.groups || ' ') LIKE ?"), append(args, "% "+likeEscape(q.Group)+" %")
+	}
+	if q.DocLang != "" {
+		where, args = append(where, "(' ' || e.doc_langs || ' ') LIKE ?"), append(args, "% "+likeEscape(q.DocLang)+" %")
+	}
+	switch q.Format {
+	case "document":
+		where = append(where, "e.file <> ''")
+	case "video":
+		where = append(where, "e.video_url <> ''")
+	}
+	order := "e.date DESC, e.group_id DESC"
+	// An event is over when its end (or, with none, its start day) has passed.
+	const ends = "CASE WHEN e.ends_at <> '' THEN e.ends_at ELSE strftime('%Y-%m-%dT%H:%M:%fZ', e.starts_at, '+1 day') END"
+	switch q.When {
+	case "upcoming":
+		where, args = append(where, ends+" > ?"), append(args, formatTime(q.Now))
+		order = "e.date, e.group_id"
+	case "past":
+		where, args = append(where, ends+" <= ?"), append(args, formatTime(q.Now))
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+entryColumns+`
+		FROM entries e JOIN translation_groups g ON g.id = e.group_id
+		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	}
+	var out []content.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	}
+	if err := s.entryTexts(ctx, out); err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// YearCount is a year of an archive and how many entries it holds.
+type YearCount struct {
+	Year  int
+	Count int
+}
+
+// EntryYears lists the years that have published entries of typ in one
+// of langs, newest first.
+func (s *Store) EntryYears(ctx context.Context, typ content.EntryType, langs []string) ([]YearCount, error) {
+	args := []any{typ}
+	for _, l := range langs {
+		args = append(args, l)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT e.year, count(*) FROM entries e
+		WHERE e.type = ? AND EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
+			AND t.status = 'published' AND t.lang IN (`+placeholders(len(langs))+`))
+		GROUP BY e.year ORDER BY e.year DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: entry years: %w", err)
+	}
+	defer rows.Close()
+	var out []YearCount
+	for rows.Next() {
+		var y YearCount
+		if err := rows.Scan(&y.Year, &y.Count); err != nil {
+			return nil, fmt.Errorf("store: entry years: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
+// Tag is a tag as written in one language, with its slug and how many
+// published entries carry it.
+type Tag struct {
+	Slug  string
+	Name  string
+	Count int
+}
+
+// EntryTags lists the tags of published entries of typ in lang, most used
+// first.
+func (s *Store) EntryTags(ctx context.Context, typ content.EntryType, lang string) ([]Tag, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT x.slug, min(x.name), count(*) FROM entry_tags x
+		JOIN entry_texts t ON t.group_id = x.group_id AND t.lang = x.lang AND t.status = 'published'
+		JOIN entries e ON e.group_id = x.group_id AND e.type = ?
+		WHERE x.lang = ?
+		GROUP BY x.slug ORDER BY count(*) DESC, x.slug`, typ, lang)
+	if err != nil {
+		return nil, fmt.Errorf("store: tags: %w", err)
+	}
+	defer rows.Close()
+	var out []Tag
+	for rows.Next() {
+		var t Tag
+		if err := rows.Scan(&t.Slug, &t.Name, &t.Count); err != nil {
+			return nil, fmt.Errorf("store: tags: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// insertEntry writes a new entry and its texts (the default content, an
+// import, or a new entry with no text yet).
+func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang string, now time.Time) (int64, error) {
+	if !e.Type.Valid() {
+		return 0, fmt.Errorf("store: insert entry %q: unknown type %q", e.Key, e.Type)
+	}
+	id, err := insertGroup(ctx, tx, string(e.Type), e.Key, sourceLang, now)
+	if err != nil {
+		return 0, err
+	}
+	e.ID = id
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO entries (group_id, type, date, year, cover, starts_at, ends_at, online_url, registration_url,
+			file, video_url, topic, groups, doc_langs)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, entryValues(e)...); err != nil {
+		return 0, fmt.Errorf("store: insert entry %q: %w", e.Key, err)
+	}
+	for code, t := range e.Texts {
+		updated := t.UpdatedAt
+		if updated.IsZero() {
+			updated = now
+		}
+		t.Lang = code
+		t.Rev, t.SourceRev = max(t.Rev, 1), max(t.SourceRev, 1)
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO entry_texts (`+entryTextColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, code, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, t.Place,
+			strings.Join(t.Tags, "\n"), formatTime(updated), t.Rev, t.SourceRev); err != nil {
+			if isUnique(err) {
+				return 0, err
+			}
+			return 0, fmt.Errorf("store: insert entry %q in %s: %w", e.Key, code, err)
+		}
+		if err := writeTags(ctx, tx, id, code, t.Tags); err != nil {
+			return 0, err
+		}
+		if err := installedRevision(ctx, tx, id, code, t.Rev, content.EntryFields(e.Type, t), updated); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// entryValues are the language-neutral columns of e in the order of
+// entries' INSERT, the group ID first.
+func entryValues(e content.Entry) []any {
+	date := e.Date
+	if e.Type == content.EntryEvent && !e.Start.IsZero() {
+		date = e.Start
+	}
+	year := e.Year
+	if year == 0 && !date.IsZero() {
+		year = date.Year()
+	}
+	return []any{e.ID, e.Type, formatTime(date), year, e.Cover, formatOptionalTime(e.Start), formatOptionalTime(e.End),
+		e.OnlineURL, e.RegistrationURL, e.File, e.VideoURL, e.Topic, strings.Join(e.Groups, " "), strings.Join(e.DocLangs, " ")}
+}
+
+// writeTags replaces the tag index of one text.
+func writeTags(ctx context.Context, tx *sql.Tx, id int64, code string, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE group_id = ? AND lang = ?`, id, code); err != nil {
+		return fmt.Errorf("store: tags: %w", err)
+	}
+	for _, tag := range tags {
+		slug := lang.Slugify(code, tag)
+		if slug == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO entry_tags (group_id, lang, slug, name) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, id, code, slug, tag); err != nil {
+			return fmt.Errorf("store: tags: %w", err)
+		}
+	}
+	return nil
+}
+
+// CreateEntry adds an entry with no text yet; its first text arrives as
+// a draft. It returns the new entry's ID.
+func (s *Store) CreateEntry(ctx context.Context, e content.Entry) (int64, error) {
+	key, err := s.uniqueKey(ctx, string(e.Type), e.Key)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: create entry: %w", err)
+	}
+	defer tx.Rollback()
+	e.Key, e.Texts = key, nil
+	id, err := insertEntry(ctx, tx, e, e.SourceLang, time.Now())
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: create entry: %w", err)
+	}
+	s.changed()
+	return id, nil
+}
+
+// UpdateEntryStructure changes what is language-neutral about an entry:
+// its dates, cover, links, file and classification.
+func (s *Store) UpdateEntryStructure(ctx context.Context, e content.Entry) error {
+	v := entryValues(e)
+	res, err := s.write.ExecContext(ctx, `
+		UPDATE entries SET date = ?, year = ?, cover = ?, starts_at = ?, ends_at = ?, online_url = ?,
+			registration_url = ?, file = ?, video_url = ?, topic = ?, groups = ?, doc_langs = ?
+		WHERE group_id = ?`, append(v[2:], e.ID)...)
+	if err != nil {
+		return fmt.Errorf("store: update entry %d: %w", e.ID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	s.changed()
+	return nil
+}
+
+func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
+	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM entry_texts WHERE group_id = ? AND lang = ?`, d, sourceLang)
+	if err != nil {
+		return 0, err
+	}
+	var t content.EntryText
+	content.ApplyEntryFields(&t, d.Fields)
+	tags := strings.Join(t.Tags, "\n")
+	if exists {
+		_, err = tx.ExecContext(ctx, `
+			UPDATE entry_texts SET slug = ?, title = ?, summary = ?, body = ?, place = ?, tags = ?,
+				status = 'published', rev = ?, source_rev = ?, updated_at = ?
+			WHERE group_id = ? AND lang = ?`,
+			t.Slug, t.Title, t.Summary, t.Body, t.Place, tags, rev, sourceRev, formatTime(now), d.GroupID, d.Lang)
+	} else {
+		_, err = tx.ExecContext(ctx, `
+			INSERT INTO entry_texts (`+entryTextColumns+`)
+			VALUES (?, ?, ?, 'published', 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.GroupID, d.Lang, t.Slug, t.Title, t.Summary, t.Body, t.Place, tags, formatTime(now), rev, sourceRev)
+	}
+	if err != nil {
+		if isUnique(err) {
+			return 0, err
+		}
+		return 0, fmt.Errorf("store: publish entry: %w", err)
+	}
+	if err := writeTags(ctx, tx, d.GroupID, d.Lang, t.Tags); err != nil {
+		return 0, err
+	}
+	return rev, nil
+}
