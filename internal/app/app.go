@@ -127,18 +127,18 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	for name, db := range st.Pools() {
 		metrics.WatchDB(name, db)
 	}
-	pub, err := site.New(site.Config{
-		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
-		PageCacheBytes: cfg.PageCacheMB << 20, Metrics: metrics,
-	})
-	if err != nil {
-		st.Close()
-		return nil, err
-	}
 	loc, err := time.LoadLocation(cfg.TimeZone)
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("app: time zone: %w", err)
+	}
+	pub, err := site.New(site.Config{
+		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
+		PageCacheBytes: cfg.PageCacheMB << 20, Metrics: metrics, Location: loc,
+	})
+	if err != nil {
+		st.Close()
+		return nil, err
 	}
 	a.MediaDir = filepath.Join(cfg.DataDir, "media")
 	files, err := media.NewDisk(a.MediaDir)

@@ -514,3 +514,18 @@ func TestLinksStayFollowableAndHeadingsStartAtH2(t *testing.T) {
 		t.Errorf("output %q has nofollow or an h1", got)
 	}
 }
+
+func TestPlain(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"**Bold** and *em* with [a link](https://example.org) `code`.", "Bold and em with a link code."},
+		{"## Heading\n\nFirst para\nsoft break.\n\n- one\n- two", "Heading\nFirst para soft break.\none\ntwo"},
+		{"<script>alert(1)</script>\n\ntext <b>raw</b>", "text raw"},
+		{"![Alt text](/media/x.png)", "Alt text"},
+	}
+	for _, tt := range tests {
+		if got := Plain(tt.in); got != tt.want {
+			t.Errorf("Plain(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -52,11 +53,66 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 		h.home(w, r, d, l)
 	case 1:
 		h.page(w, r, d, l, segs[0])
-	case 2:
-		h.organisation(w, r, d, l, segs[0], segs[1])
 	default:
-		h.notFoundIn(w, r, d, l)
+		h.nested(w, r, d, l, segs)
 	}
+}
+
+// nested answers the addresses below a page: an organisation under the
+// partners or government-bodies page; a post, a year or a tag under the
+// news or events page; a material under the library.
+func (h *handler) nested(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, segs []string) {
+	p, ok, err := h.findPage(r, l, segs[0])
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	if !ok || len(segs) > 3 {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	t, ok := pick(p.Texts, l)
+	if !ok {
+		h.notFoundIn(w, r, d, l)
+		return
+	}
+	switch p.Layout {
+	case content.LayoutPartners, content.LayoutGovernment:
+		if len(segs) == 2 {
+			h.organisation(w, r, d, l, segs[0], segs[1])
+			return
+		}
+	case content.LayoutNews, content.LayoutEvents:
+		if len(segs) == 3 && segs[1] == "tag" && lang.ValidSlug(segs[2]) {
+			if !canonicalOr(w, r, h.pagePath(p, l)+"/tag/"+segs[2]) {
+				h.entryList(w, r, d, l, p, t, h.listView(r, d, l, p, t), 0, segs[2])
+			}
+			return
+		}
+		if len(segs) == 2 {
+			if y, err := strconv.Atoi(segs[1]); err == nil && len(segs[1]) == 4 && y >= 1000 {
+				if !canonicalOr(w, r, h.pagePath(p, l)+"/"+segs[1]) {
+					h.entryList(w, r, d, l, p, t, h.listView(r, d, l, p, t), y, "")
+				}
+				return
+			}
+			h.entryPage(w, r, d, l, p, t, segs[1])
+			return
+		}
+	case content.LayoutLibrary:
+		if len(segs) == 2 {
+			h.entryPage(w, r, d, l, p, t, segs[1])
+			return
+		}
+	}
+	h.notFoundIn(w, r, d, l)
+}
+
+// listView is the page view of a list page p.
+func (h *handler) listView(r *http.Request, d siteData, l lang.Language, p content.Page, t content.PageText) pageView {
+	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
+	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
+	return pv
 }
 
 // findPage finds the page that uses slug, preferring the one whose text
@@ -189,8 +245,18 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 	if canonicalOr(w, r, h.pagePath(p, l)) {
 		return
 	}
-	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
-	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
+	pv := h.listView(r, d, l, p, t)
+	switch p.Layout {
+	case content.LayoutNews, content.LayoutEvents:
+		h.entryList(w, r, d, l, p, t, pv, 0, "")
+		return
+	case content.LayoutLibrary:
+		h.library(w, r, d, l, p, pv)
+		return
+	case content.LayoutSearch:
+		h.search(w, r, d, l, p, pv)
+		return
+	}
 	rememberLanguage(w, r, l.Code)
 	switch p.Layout {
 	case content.LayoutPartners, content.LayoutGovernment:

@@ -52,6 +52,9 @@ type Config struct {
 	PageCacheBytes int
 	// Metrics, when set, counts page-cache hits and misses.
 	Metrics *web.Metrics
+	// Location is the site's time zone, in which dates are shown and
+	// archives are cut into years; nil means UTC.
+	Location *time.Location
 }
 
 // handler holds the dependencies of every public handler.
@@ -69,10 +72,14 @@ type handler struct {
 	// renderSlots bounds the pages rendered at once.
 	renderSlots chan struct{}
 	metrics     *web.Metrics
+	loc         *time.Location
+	// now is the clock, for upcoming and past events.
+	now func() time.Time
 }
 
 // templates are the page templates; each is parsed with layout.html.
-var templateNames = []string{"home", "page", "partners", "government", "contacts", "organisation", "notfound"}
+var templateNames = []string{"home", "page", "partners", "government", "contacts", "organisation", "notfound",
+	"entries", "entry", "library", "search"}
 
 // New parses the theme's templates and loads its assets. It fails on any
 // template error, so that a broken theme stops the server at start-up.
@@ -96,6 +103,11 @@ func New(cfg Config) (http.Handler, error) {
 		baseURL:     strings.TrimSuffix(cfg.BaseURL, "/"),
 		metrics:     cfg.Metrics,
 		renderSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
+		loc:         cfg.Location,
+		now:         time.Now,
+	}
+	if h.loc == nil {
+		h.loc = time.UTC
 	}
 	if cfg.PageCacheBytes > 0 {
 		h.cache = newPageCache(cfg.PageCacheBytes)

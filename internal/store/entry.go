@@ -348,6 +348,11 @@ func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang st
 		if err := installedRevision(ctx, tx, id, code, t.Rev, content.EntryFields(e.Type, t), updated); err != nil {
 			return 0, err
 		}
+		if t.Published() {
+			if err := indexDoc(ctx, tx, entryDoc(id, e.Type, parseTime(entryValues(e)[2].(string)), t)); err != nil {
+				return 0, err
+			}
+		}
 	}
 	return id, nil
 }
@@ -424,6 +429,9 @@ func (s *Store) UpdateEntryStructure(ctx context.Context, e content.Entry) error
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET date = ? WHERE group_id = ?`, v[2], e.ID); err != nil {
+		return fmt.Errorf("store: update entry %d: %w", e.ID, err)
+	}
 	s.changed()
 	return nil
 }
@@ -435,6 +443,7 @@ func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang s
 	}
 	var t content.EntryText
 	content.ApplyEntryFields(&t, d.Fields)
+	t.Lang = d.Lang
 	tags := strings.Join(t.Tags, "\n")
 	if exists {
 		_, err = tx.ExecContext(ctx, `
@@ -455,6 +464,14 @@ func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang s
 		return 0, fmt.Errorf("store: publish entry: %w", err)
 	}
 	if err := writeTags(ctx, tx, d.GroupID, d.Lang, t.Tags); err != nil {
+		return 0, err
+	}
+	var typ content.EntryType
+	var date string
+	if err := tx.QueryRowContext(ctx, `SELECT type, date FROM entries WHERE group_id = ?`, d.GroupID).Scan(&typ, &date); err != nil {
+		return 0, fmt.Errorf("store: publish entry: %w", err)
+	}
+	if err := indexDoc(ctx, tx, entryDoc(d.GroupID, typ, parseTime(date), t)); err != nil {
 		return 0, err
 	}
 	return rev, nil

@@ -95,6 +95,10 @@ func (s *Store) UpdateOrganisationStructure(ctx context.Context, o content.Organ
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	parent := orgDoc(o.ID, o.Role, content.OrgText{}).parent
+	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET parent = ? WHERE group_id = ?`, parent, o.ID); err != nil {
+		return fmt.Errorf("store: update organisation %d: %w", o.ID, err)
+	}
 	s.changed()
 	return nil
 }

@@ -234,6 +234,12 @@ func insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation,
 				return 0, fmt.Errorf("store: insert former name of %q: %w", o.Key, err)
 			}
 		}
+		if t.Published() {
+			t.Lang = lang
+			if err := indexDoc(ctx, tx, orgDoc(id, o.Role, t)); err != nil {
+				return 0, err
+			}
+		}
 	}
 	return id, nil
 }

@@ -112,6 +112,9 @@ func (s *Store) DeletePageText(ctx context.Context, id int64, lang string) error
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	if err := unindex(ctx, s.write, id, lang); err != nil {
+		return err
+	}
 	s.changed()
 	return nil
 }
@@ -200,6 +203,12 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 		}
 		if err := installedRevision(ctx, tx, id, lang, max(t.Rev, 1), content.PageFields(t), updated); err != nil {
 			return 0, err
+		}
+		if t.Published() {
+			t.Lang = lang
+			if err := indexDoc(ctx, tx, pageDoc(id, t)); err != nil {
+				return 0, err
+			}
 		}
 	}
 	return id, nil

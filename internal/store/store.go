@@ -94,7 +94,12 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 	readers := max(4, 2*runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	return &Store{write: write, read: read, path: path}, nil
+	s := &Store{write: write, read: read, path: path}
+	if err := s.reindexIfStale(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {

@@ -234,6 +234,7 @@ func publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang st
 	}
 	var t content.PageText
 	content.ApplyPageFields(&t, d.Fields)
+	t.Lang = d.Lang
 	if exists {
 		_, err = tx.ExecContext(ctx, `
 			UPDATE page_texts SET slug = ?, title = ?, summary = ?, body = ?, status = 'published',
@@ -252,6 +253,9 @@ func publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang st
 		}
 		return 0, fmt.Errorf("store: publish page: %w", err)
 	}
+	if err := indexDoc(ctx, tx, pageDoc(d.GroupID, t)); err != nil {
+		return 0, err
+	}
 	return rev, nil
 }
 
@@ -262,6 +266,7 @@ func publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourc
 	}
 	var t content.OrgText
 	content.ApplyOrgFields(&t, d.Fields)
+	t.Lang = d.Lang
 	secs := make([]sectionJSON, 0, len(t.Sections))
 	for _, sc := range t.Sections {
 		secs = append(secs, sectionJSON(sc))
@@ -300,6 +305,13 @@ func publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourc
 			return 0, fmt.Errorf("store: publish organisation: %w", err)
 		}
 	}
+	var role content.OrgRole
+	if err := tx.QueryRowContext(ctx, `SELECT role FROM organisations WHERE group_id = ?`, d.GroupID).Scan(&role); err != nil {
+		return 0, fmt.Errorf("store: publish organisation: %w", err)
+	}
+	if err := indexDoc(ctx, tx, orgDoc(d.GroupID, role, t)); err != nil {
+		return 0, err
+	}
 	return rev, nil
 }
 
@@ -328,6 +340,9 @@ func (s *Store) Unpublish(ctx context.Context, groupID int64, lang string, by co
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
+	}
+	if err := unindex(ctx, tx, groupID, lang); err != nil {
+		return err
 	}
 	if err := addRevision(ctx, tx, groupID, lang, by, "unpublish", 0, "[]", formatTime(time.Now())); err != nil {
 		return err

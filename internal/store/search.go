@@ -1,0 +1,327 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/markup"
+	"github.com/datka-cms/datka/internal/search"
+)
+
+// searchDoc is what the index keeps of one published text.
+type searchDoc struct {
+	groupID     int64
+	lang, kind  string
+	parent      string // the layout of the page the item is listed under
+	slug        string
+	title       string
+	titleExtra  string // more words that name the item: short and former names
+	text        string // plain text
+	date        time.Time
+	bodyExtra   string // more words to find it by: tags, place
+}
+
+func pageDoc(id int64, t content.PageText) searchDoc {
+	return searchDoc{groupID: id, lang: t.Lang, kind: KindPage, slug: t.Slug, title: t.Title,
+		text: joinText(t.Summary, markup.Plain(t.Body))}
+}
+
+func orgDoc(id int64, role content.OrgRole, t content.OrgText) searchDoc {
+	parent := string(content.LayoutPartners)
+	if role == content.RoleGovernment {
+		parent = string(content.LayoutGovernment)
+	}
+	parts := []string{t.Summary, markup.Plain(t.Description)}
+	for _, s := range t.Sections {
+		parts = append(parts, s.Heading, markup.Plain(s.Intro), strings.Join(s.Items, "\n"), markup.Plain(s.Outro))
+	}
+	return searchDoc{groupID: id, lang: t.Lang, kind: KindOrganisation, parent: parent, slug: t.Slug, title: t.Name,
+		titleExtra: strings.Join(append([]string{t.ShortName}, t.FormerNames...), "\n"),
+		text:       joinText(parts...), bodyExtra: t.WebsiteLabel}
+}
+
+func entryDoc(id int64, typ content.EntryType, date time.Time, t content.EntryText) searchDoc {
+	parent := string(content.LayoutNews)
+	switch typ {
+	case content.EntryEvent:
+		parent = string(content.LayoutEvents)
+	case content.EntryMaterial:
+		parent = string(content.LayoutLibrary)
+	}
+	return searchDoc{groupID: id, lang: t.Lang, kind: string(typ), parent: parent, slug: t.Slug, title: t.Title,
+		text: joinText(t.Summary, markup.Plain(t.Body)), date: date,
+		bodyExtra: joinText(t.Place, strings.Join(t.Tags, "\n"))}
+}
+
+func joinText(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+// execer is a transaction or a pool.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// indexDoc puts a published text into the index, replacing what was there.
+func indexDoc(ctx context.Context, tx execer, d searchDoc) error {
+	if err := unindex(ctx, tx, d.groupID, d.lang); err != nil {
+		return err
+	}
+	a := search.For(d.lang)
+	title := strings.Join(a.Terms(joinText(d.title, d.titleExtra)), " ")
+	body := strings.Join(a.Terms(joinText(d.text, d.bodyExtra)), " ")
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO search_docs (group_id, lang, kind, parent, slug, title, text, date)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.groupID, d.lang, d.kind, d.parent, d.slug, d.title, d.text, formatOptionalTime(d.date))
+	if err != nil {
+		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`, id, title, body); err != nil {
+		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
+	}
+	return nil
+}
+
+// unindex takes a text out of the index.
+func unindex(ctx context.Context, tx execer, groupID int64, lang string) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM search_docs WHERE group_id = ? AND lang = ?`, groupID, lang).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `DELETE FROM search_terms WHERE rowid = ?`, id)
+	}
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE id = ?`, id)
+	}
+	if err != nil {
+		return fmt.Errorf("store: unindex %d/%s: %w", groupID, lang, err)
+	}
+	return nil
+}
+
+// Reindex rebuilds the search index from the published texts, in one
+// transaction. Open calls it when the index was made by other analysers
+// than this program's.
+func (s *Store) Reindex(ctx context.Context) error {
+	pages, err := s.Pages(ctx)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.Organisations(ctx)
+	if err != nil {
+		return err
+	}
+	entries, err := s.allEntries(ctx)
+	if err != nil {
+		return err
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: reindex: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`DELETE FROM search_terms`, `DELETE FROM search_docs`, `DELETE FROM search_state`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("store: reindex: %w", err)
+		}
+	}
+	var docs []searchDoc
+	for _, p := range pages {
+		for _, t := range p.Texts {
+			if t.Published() {
+				docs = append(docs, pageDoc(p.ID, t))
+			}
+		}
+	}
+	for _, o := range orgs {
+		for _, t := range o.Texts {
+			if t.Published() {
+				docs = append(docs, orgDoc(o.ID, o.Role, t))
+			}
+		}
+	}
+	for _, e := range entries {
+		for _, t := range e.Texts {
+			if t.Published() {
+				docs = append(docs, entryDoc(e.ID, e.Type, e.Date, t))
+			}
+		}
+	}
+	for _, d := range docs {
+		if err := indexDoc(ctx, tx, d); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_state (analyser) VALUES (?)`, search.Version); err != nil {
+		return fmt.Errorf("store: reindex: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: reindex: %w", err)
+	}
+	return nil
+}
+
+// reindexIfStale rebuilds the index when its analysers are not this
+// program's.
+func (s *Store) reindexIfStale(ctx context.Context) error {
+	var v int
+	err := s.read.QueryRowContext(ctx, `SELECT analyser FROM search_state`).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: search state: %w", err)
+	}
+	if err == nil && v == search.Version {
+		return nil
+	}
+	return s.Reindex(ctx)
+}
+
+func (s *Store) allEntries(ctx context.Context) ([]content.Entry, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+entryColumns+`
+		FROM entries e JOIN translation_groups g ON g.id = e.group_id ORDER BY e.group_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: entries: %w", err)
+	}
+	var out []content.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: entries: %w", err)
+	}
+	return out, s.entryTexts(ctx, out)
+}
+
+// SearchQuery is a search in one language for items that contain all of
+// Terms (made by that language's analyser).
+type SearchQuery struct {
+	Lang   string
+	Terms  []string
+	Kind   string // "" for every kind
+	Limit  int
+	Offset int
+}
+
+// SearchHit is one text found.
+type SearchHit struct {
+	GroupID int64
+	Lang    string
+	Kind    string
+	Parent  string
+	Slug    string
+	Title   string
+	Text    string
+	Date    time.Time
+}
+
+// matchExpr quotes every term, so that nothing a reader typed is read as
+// FTS5 syntax; terms hold letters and digits only, but a quote inside
+// would be doubled all the same.
+func matchExpr(terms []string) string {
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(`"` + strings.ReplaceAll(t, `"`, `""`) + `"`)
+	}
+	return b.String()
+}
+
+// Search returns one page of the texts that match q, best first, and how
+// many match in all.
+func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error) {
+	if len(q.Terms) == 0 {
+		return nil, 0, nil
+	}
+	cond := `search_terms MATCH ? AND d.lang = ?`
+	args := []any{matchExpr(q.Terms), q.Lang}
+	if q.Kind != "" {
+		cond += ` AND d.kind = ?`
+		args = append(args, q.Kind)
+	}
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
+		WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: search: %w", err)
+	}
+	if total == 0 {
+		return nil, 0, nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT d.group_id, d.lang, d.kind, d.parent, d.slug, d.title, d.text, d.date
+		FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
+		WHERE `+cond+`
+		ORDER BY bm25(search_terms, 4.0, 1.0), d.date DESC, d.id
+		LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	var out []SearchHit
+	for rows.Next() {
+		var h SearchHit
+		var date string
+		if err := rows.Scan(&h.GroupID, &h.Lang, &h.Kind, &h.Parent, &h.Slug, &h.Title, &h.Text, &date); err != nil {
+			return nil, 0, fmt.Errorf("store: search: %w", err)
+		}
+		h.Date = parseTime(date)
+		out = append(out, h)
+	}
+	return out, total, rows.Err()
+}
+
+// SearchKinds counts the texts in lang that match terms, by kind.
+func (s *Store) SearchKinds(ctx context.Context, lang string, terms []string) (map[string]int, error) {
+	out := map[string]int{}
+	if len(terms) == 0 {
+		return out, nil
+	}
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT d.kind, count(*) FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
+		WHERE search_terms MATCH ? AND d.lang = ? GROUP BY d.kind`, matchExpr(terms), lang)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		out[k] = n
+	}
+	return out, rows.Err()
+}
