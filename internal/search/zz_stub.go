@@ -22,8 +22,8 @@ type Analyzer interface {
 
 type plain struct{ lang string }
 
-func For(lang string) Analyzer       { return plain{lang} }
-func (p plain) Lang() string         { return p.lang }
+func For(lang string) Analyzer { return plain{lang} }
+func (p plain) Lang() string   { return p.lang }
 func (p plain) Terms(s string) []string {
 	var out []string
 	for _, t := range p.Tokens(s) {

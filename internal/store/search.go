@@ -15,15 +15,15 @@ import (
 
 // searchDoc is what the index keeps of one published text.
 type searchDoc struct {
-	groupID     int64
-	lang, kind  string
-	parent      string // the layout of the page the item is listed under
-	slug        string
-	title       string
-	titleExtra  string // more words that name the item: short and former names
-	text        string // plain text
-	date        time.Time
-	bodyExtra   string // more words to find it by: tags, place
+	groupID    int64
+	lang, kind string
+	parent     string // the layout of the page the item is listed under
+	slug       string
+	title      string
+	titleExtra string // more words that name the item: short and former names
+	text       string // plain text
+	date       time.Time
+	bodyExtra  string // more words to find it by: tags, place
 }
 
 func pageDoc(id int64, t content.PageText) searchDoc {
