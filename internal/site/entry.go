@@ -493,6 +493,13 @@ func (h *handler) entryPage(w http.ResponseWriter, r *http.Request, d siteData, 
 	v.borrowed(t.Meta, h.langs)
 	v.Outdated = v.ContentLang == "" && content.Outdated(e.Texts, e.SourceLang, t.Lang)
 	v.ListURL = h.pagePath(p, l)
+	v.OGType = "article"
+	image := ""
+	if v.Card.Cover != nil {
+		image = h.absolute(v.Card.Cover.URL)
+		v.OGImage = image
+	}
+	v.JSONLD = h.entryJSONLD(v.Settings, l, e, t, v.Canonical, image)
 	c := crumb{Title: pt.Title, URL: v.ListURL}
 	if pt.Lang != l.Code {
 		c.Lang = pt.Lang

@@ -204,6 +204,13 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request, d siteData, l lan
 			v.Partners = append(v.Partners, card)
 		}
 	}
+	var funders []string
+	for _, o := range orgs {
+		if t, ok := pick(o.Texts, l); ok && o.Role == content.RoleFunder {
+			funders = append(funders, t.Name)
+		}
+	}
+	v.JSONLD = h.homeJSONLD(v.Settings, l, funders)
 	v.PartnersURL = parents[content.RoleFunder]
 	v.GovernmentURL = parents[content.RoleGovernment]
 	rememberLanguage(w, r, l.Code)

@@ -134,7 +134,9 @@ func (h *handler) routes() http.Handler {
 	for _, l := range h.langs.All() {
 		mux.HandleFunc("GET /"+l.Code+"/{path...}", h.localised)
 		mux.HandleFunc("GET /"+l.Code, h.addSlash)
+		mux.HandleFunc("GET /"+l.Code+"/feed.atom", h.feed)
 	}
+	mux.HandleFunc("GET /sitemap.xml", h.sitemap)
 	mux.Handle("GET /static/", h.assets)
 	mux.HandleFunc("POST /prefs/vision", h.vision)
 	mux.HandleFunc("GET /healthz", h.healthz)
@@ -200,7 +202,10 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 
 func (h *handler) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintln(w, "User-agent: *\nDisallow: /prefs/")
+	fmt.Fprintln(w, "User-agent: *\nDisallow: /prefs/\nDisallow: /admin/")
+	if h.baseURL != "" {
+		fmt.Fprintln(w, "\nSitemap: "+h.absolute("/sitemap.xml"))
+	}
 }
 
 // absolute makes a site path absolute.

@@ -35,6 +35,12 @@ type chrome struct {
 	FooterHTML  template.HTML
 	Tagline     string // the site name without the short name it starts with
 	Outdated    bool   // the text is a translation its source has moved past
+	// Open Graph and JSON-LD: the kind of page ("website" when empty), an
+	// image's absolute address, and structured data for search engines.
+	OGType   string
+	OGLocale string
+	OGImage  string
+	JSONLD   any
 }
 
 // T translates an interface string into the page's language.
@@ -136,6 +142,7 @@ func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self p
 		Settings: d.settingsFor(l),
 		HomeURL:  "/" + l.Code + "/",
 		Path:     r.URL.Path,
+		OGLocale: ogLocale(l.Code),
 	}
 	if ck, err := r.Cookie(viCookie); err == nil && ck.Value == "1" {
 		c.VI = true
