@@ -2,10 +2,9 @@
 // plus thousands of news-like items in Russian, Kyrgyz and English, written
 // into a fresh data folder through datka's own store.
 //
-// datka has no news type yet, so each item is a plain page (not in the
-// menu) whose three texts are translations of one another, made from
-// parallel phrase tables by a random source seeded with the item's number:
-// the same options always give the same corpus. A manifest beside the
+// Each item is a news post whose three texts are translations of one
+// another, made from parallel phrase tables by a random source seeded with
+// the item's number: the same options always give the same corpus. A manifest beside the
 // database records what was made, so that a later run can reuse it.
 package corpus
 
@@ -28,7 +27,7 @@ import (
 
 // Version changes whenever the generator would write a different corpus
 // for the same options; a manifest of another version is not reused.
-const Version = 1
+const Version = 2
 
 // ManifestName is the manifest's file name in the data folder.
 const ManifestName = "bench-corpus.json"
@@ -94,6 +93,10 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
+	newsSlugs, err := newsPage(ctx, st)
+	if err != nil {
+		return Manifest{}, err
+	}
 	m := Manifest{Version: Version, Seed: opt.Seed, Items: opt.Items, NewsPaths: map[string]string{}}
 	middle := opt.Items/2 + 1
 	base := time.Date(2020, 1, 6, 9, 0, 0, 0, time.UTC)
@@ -102,32 +105,32 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 			return Manifest{}, err
 		}
 		to := min(from+opt.Batch, opt.Items+1)
-		batch := make([]content.Page, 0, to-from)
+		batch := make([]content.Entry, 0, to-from)
 		for n := from; n < to; n++ {
 			texts := Item(opt.Seed, n, links)
-			p := content.Page{
-				Key:      "bench-news-" + strconv.Itoa(n),
-				Layout:   content.LayoutPlain,
-				Position: 100 + n,
-				Texts:    make(map[string]content.PageText, len(Langs)),
-			}
 			updated := base.Add(time.Duration(n) * 150 * time.Minute)
+			e := content.Entry{
+				Key:   "bench-news-" + strconv.Itoa(n),
+				Type:  content.EntryNews,
+				Date:  updated,
+				Texts: make(map[string]content.EntryText, len(Langs)),
+			}
 			for i, code := range Langs {
 				t := texts[i]
 				slug := used.unique(code, lang.Slugify(code, t.Title))
-				p.Texts[code] = content.PageText{
+				e.Texts[code] = content.EntryText{
 					Meta:    content.Meta{Lang: code, Slug: slug, Status: content.StatusPublished, UpdatedAt: updated},
 					Title:   t.Title,
 					Summary: t.Summary,
 					Body:    t.Body,
 				}
 				if n == middle {
-					m.NewsPaths[code] = "/" + code + "/" + slug
+					m.NewsPaths[code] = "/" + code + "/" + newsSlugs[code] + "/" + slug
 				}
 			}
-			batch = append(batch, p)
+			batch = append(batch, e)
 		}
-		if err := st.Install(ctx, Langs[ru], batch, nil, nil, nil); err != nil {
+		if err := st.Install(ctx, Langs[ru], nil, nil, batch, nil); err != nil {
 			return Manifest{}, err
 		}
 		if opt.Progress != nil {
@@ -172,6 +175,29 @@ func (u slugs) unique(code, slug string) string {
 	}
 	u[code][s] = true
 	return s
+}
+
+// newsPage returns the slug of the news page in each language.
+func newsPage(ctx context.Context, st *store.Store) (map[string]string, error) {
+	pages, err := st.Pages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pages {
+		if p.Layout != content.LayoutNews {
+			continue
+		}
+		out := map[string]string{}
+		for _, code := range Langs {
+			t, ok := p.Texts[code]
+			if !ok {
+				return nil, fmt.Errorf("corpus: the news page has no %s text", code)
+			}
+			out[code] = t.Slug
+		}
+		return out, nil
+	}
+	return nil, errors.New("corpus: the default site has no news page")
 }
 
 // maxSlug is the longest slug lang.Slugify makes.
