@@ -174,9 +174,9 @@ In its first month the project set up a Transversal National Board, which serves
 - the media;
 - civil servants and employees of local authorities.
 
-## Focus groups and trainings
+## Focus groups and training
 
-Members of the Board took part in four focus groups to identify needs. Their findings shaped four capacity-building trainings: for the media, the education system, public institutions and civil society organisations.
+Members of the Board took part in four focus groups to identify needs. Their findings shaped four capacity-building training courses: for the media, the education system, public institutions and civil society organisations.
 
 ## Online consultations
 
@@ -184,7 +184,7 @@ In December 2020 the project held four online consultations on strengthening coo
 
 ## Progress
 
-In November 2021 the project was in its second year, and its trainings were about to start.`),
+In November 2021 the project was in its second year, and its training courses were about to start.`),
 			},
 		},
 		{
@@ -224,7 +224,7 @@ In November 2021 the project was in its second year, and its trainings were abou
 		{
 			Key:      "contacts",
 			Layout:   content.LayoutContacts,
-			Position: 4,
+			Position: 8,
 			InMenu:   true,
 			Texts: map[string]content.PageText{
 				"ru": pageText("ru", "Контакты",

@@ -9,7 +9,11 @@
 // Kyrgyz texts are marked as awaiting a native speaker's review.
 package seed
 
-import "github.com/datka-cms/datka/internal/content"
+import (
+	"slices"
+
+	"github.com/datka-cms/datka/internal/content"
+)
 
 // Site is everything the default site is made of.
 type Site struct {
@@ -19,9 +23,12 @@ type Site struct {
 	Settings      []content.Settings
 }
 
-// Default returns a fresh copy of the default content; callers may change it.
+// Default returns a fresh copy of the default content, pages in menu
+// order; callers may change it.
 func Default() Site {
+	ps := append(pages(), sectionPages()...)
+	slices.SortStableFunc(ps, func(a, b content.Page) int { return a.Position - b.Position })
 	orgs := partners()
 	orgs = append(orgs, governmentBodies()...)
-	return Site{Pages: append(pages(), sectionPages()...), Organisations: orgs, Entries: entries(), Settings: settings()}
+	return Site{Pages: ps, Organisations: orgs, Entries: entries(), Settings: settings()}
 }

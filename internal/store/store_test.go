@@ -296,9 +296,9 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Settings: %v", err)
 	}
-	t.Run("5 pages, 8 organisations and 3 settings come back as written", func(t *testing.T) {
-		if len(pages) != 5 || len(orgs) != 8 || len(settings) != 3 {
-			t.Errorf("got %d pages, %d organisations, %d settings; want 5, 8, 3", len(pages), len(orgs), len(settings))
+	t.Run("9 pages, 8 organisations and 3 settings come back as written", func(t *testing.T) {
+		if len(pages) != 9 || len(orgs) != 8 || len(settings) != 3 {
+			t.Errorf("got %d pages, %d organisations, %d settings; want 9, 8, 3", len(pages), len(orgs), len(settings))
 		}
 		got := slices.Clone(pages)
 		gotOrgs := slices.Clone(orgs)
@@ -715,8 +715,8 @@ func TestConcurrentReadsDuringWrites(t *testing.T) {
 				pages, err := st.Pages(ctx)
 				if err != nil {
 					report(fmt.Errorf("reader %d: Pages: %w", i, err))
-				} else if len(pages) != 5 {
-					report(fmt.Errorf("reader %d: %d pages", i, len(pages)))
+				} else if want := len(seed.Default().Pages); len(pages) != want {
+					report(fmt.Errorf("reader %d: %d pages, want %d", i, len(pages), want))
 				}
 				orgs, err := st.Organisations(ctx)
 				if err != nil {
