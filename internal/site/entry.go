@@ -385,7 +385,9 @@ func (h *handler) entryList(w http.ResponseWriter, r *http.Request, d siteData, 
 		// An archive has the same address in every language only for a
 		// year; a tag is a word of one language.
 		if tag != "" {
-			v.Switcher, v.Alternates, v.XDefault = h.homeSwitcher(), nil, ""
+			v.Switcher = h.homeSwitcher()
+			v.Alternates = []alternate{{Lang: l.Code, URL: h.absolute(self)}}
+			v.XDefault = v.Alternates[0].URL
 		} else {
 			h.relink(&v.chrome, p, func(x lang.Language) string {
 				if b := h.pagePath(p, x); b != "" {

@@ -37,10 +37,11 @@ type chrome struct {
 	Outdated    bool   // the text is a translation its source has moved past
 	// Open Graph and JSON-LD: the kind of page ("website" when empty), an
 	// image's absolute address, and structured data for search engines.
-	OGType   string
-	OGLocale string
-	OGImage  string
-	JSONLD   any
+	SearchURL string // the search page in this language, "" when none
+	OGType    string
+	OGLocale  string
+	OGImage   string
+	JSONLD    any
 }
 
 // T translates an interface string into the page's language.
@@ -187,6 +188,9 @@ func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self p
 		}
 		m.Current = m.URL == r.URL.Path || (p.Layout != content.LayoutHome && strings.HasPrefix(r.URL.Path, m.URL+"/"))
 		c.Menu = append(c.Menu, m)
+	}
+	if p, ok := d.pageByLayout(content.LayoutSearch); ok {
+		c.SearchURL = h.pagePath(p, l)
 	}
 	c.FooterHTML = h.markdown(r.Context(), c.Settings.Lang, c.Settings.Footer)
 	c.Tagline = strings.TrimPrefix(c.Settings.SiteName, c.Settings.ShortName+" — ")
