@@ -46,6 +46,11 @@ import (
 	"github.com/blevesearch/snowballstem/russian"
 )
 
+// Version names the analysers' rules. Change it whenever a change to this
+// package would make other terms for the same text: a store whose index
+// was made by another version rebuilds it when it opens.
+const Version = 1
+
 // Analyzer turns the text of one language into index terms.
 type Analyzer interface {
 	// Lang is the language code the analyser was made for: "ru", "ky",

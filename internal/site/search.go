@@ -5,7 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"unicode/utf8"
+	"strings"
+	"unicode"
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/lang"
@@ -61,13 +62,7 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request, d siteData, l l
 	ctx := r.Context()
 	tr := pv.tr
 	in := r.URL.Query()
-	q := in.Get("q")
-	if len(q) > maxQueryBytes {
-		q = q[:maxQueryBytes]
-		for !utf8.ValidString(q) && len(q) > 0 {
-			q = q[:len(q)-1]
-		}
-	}
+	q := cleanQuery(in.Get("q"))
 	kind := in.Get("kind")
 	if !slices.Contains(searchKinds, kind) {
 		kind = ""
@@ -181,4 +176,20 @@ func (h *handler) searchResult(d siteData, l lang.Language, hit store.SearchHit,
 		res.Date, res.DateISO = tr.Date(local), local.Format("2006-01-02")
 	}
 	return res
+}
+
+// cleanQuery keeps at most maxQueryBytes of what was typed, as valid
+// UTF-8 without control characters, fit to be shown back in the form.
+func cleanQuery(q string) string {
+	if len(q) > maxQueryBytes {
+		q = q[:maxQueryBytes]
+	}
+	q = strings.ToValidUTF8(q, "")
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	return strings.TrimSpace(q)
 }
