@@ -29,6 +29,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -53,6 +54,7 @@ type options struct {
 	queries int
 	data    string
 	out     string
+	profile string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -62,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.items, "items", 10000, "items per language (ru, ky, en)")
 	fs.IntVar(&o.queries, "queries", 400, "queries per language")
 	fs.StringVar(&o.data, "data", "", "data `folder` holding a corpus made by go run ./bench with the same --items, reused (default: generate one in a temporary folder)")
+	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the measured queries to `file`")
 	fs.StringVar(&o.out, "out", "", "`folder` for SEARCH-<date>.md (default: bench/results in the current folder when it exists)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -135,6 +138,17 @@ func bench(ctx context.Context, o options, stdout io.Writer) error {
 	}
 	if searchPage.ID == 0 {
 		return errors.New("the corpus has no search page")
+	}
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var results []result
 	for _, code := range corpus.Langs {

@@ -123,6 +123,16 @@ func snippetWords(a *analyzer, text string, terms []string) ([]snippetWord, int)
 			}
 		}
 	}
+	// Stemming every word of a text costs more than the rest of a search,
+	// so a word is stemmed only when, folded, it starts with the first
+	// letter of a term (every stemmer here only changes a word's end), and
+	// each distinct word only once.
+	firsts := map[rune]bool{}
+	for t := range index {
+		r, _ := utf8.DecodeRuneInString(t)
+		firsts[r] = true
+	}
+	seen := map[string]int{}
 	var w scratch
 	var words []snippetWord
 	runes, prev := 0, 0
@@ -138,10 +148,20 @@ func snippetWords(a *analyzer, text string, terms []string) ([]snippetWord, int)
 		prev = end
 		idx := -1
 		if index != nil {
-			if term, _, ok := a.term(&w, text[start:end]); ok {
-				if j, found := index[term]; found {
-					idx = j
+			word := text[start:end]
+			if j, ok := seen[word]; ok {
+				idx = j
+			} else {
+				if folded, _, ok := w.f.fold(word, a.prefer); ok {
+					if r, _ := utf8.DecodeRune(folded); firsts[r] {
+						if term, _, ok := a.term(&w, word); ok {
+							if j, found := index[term]; found {
+								idx = j
+							}
+						}
+					}
 				}
+				seen[word] = idx
 			}
 		}
 		words = append(words, snippetWord{start: start, end: end, rs: rs, re: runes, term: idx})

@@ -85,6 +85,10 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request, d siteData, l l
 			v.Results = append(v.Results, h.searchResult(d, l, hit, terms))
 		}
 		v.Count = tr.N("results_count", total)
+		if total > store.SearchCountMax {
+			v.Count = tr.N("results_more", store.SearchCountMax)
+			total = store.SearchCountMax
+		}
 		kept := url.Values{"q": {q}}
 		if kind != "" {
 			kept.Set("kind", kind)
@@ -98,16 +102,10 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request, d siteData, l l
 				if o.Code == l.Code {
 					continue
 				}
-				counts, err := h.st.SearchKinds(ctx, o.Code, search.Query(o.Code, q))
+				n, err := h.st.SearchCount(ctx, o.Code, kind, search.Query(o.Code, q))
 				if err != nil {
 					h.serverError(w, r, err)
 					return
-				}
-				n := 0
-				for k, c := range counts {
-					if kind == "" || k == kind {
-						n += c
-					}
 				}
 				if n == 0 {
 					continue
@@ -157,7 +155,7 @@ func (h *handler) searchResult(d siteData, l lang.Language, hit store.SearchHit,
 	res := searchResult{
 		Title:   search.Snippet(hit.Lang, hit.Title, terms, 1<<20),
 		Kind:    tr.T("kind_" + hit.Kind),
-		Snippet: search.Snippet(hit.Lang, hit.Text, terms, 240),
+		Snippet: search.Snippet(hit.Lang, snippetSource(hit.Text), terms, 240),
 	}
 	switch {
 	case hit.Kind == store.KindPage && hit.Slug == "":
@@ -192,4 +190,17 @@ func cleanQuery(q string) string {
 		return r
 	}, q)
 	return strings.TrimSpace(q)
+}
+
+// snippetScan is how much of a text a snippet is looked for in: the
+// words a reader looks for are nearly always near the start, and
+// analysing a long report whole for two lines of context would cost more
+// than the search itself.
+const snippetScan = 6000
+
+func snippetSource(text string) string {
+	if len(text) <= snippetScan {
+		return text
+	}
+	return strings.ToValidUTF8(text[:snippetScan], "")
 }

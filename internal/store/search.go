@@ -96,7 +96,8 @@ func indexDoc(ctx context.Context, tx execer, d searchDoc) error {
 	if err != nil {
 		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (rowid, title, body) VALUES (?, ?, ?)`, id, title, body); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (rowid, scope, title, body) VALUES (?, ?, ?, ?)`,
+		id, scopeTokens(d.lang, d.kind), title, body); err != nil {
 		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
 	}
 	return nil
@@ -142,7 +143,7 @@ func (s *Store) Reindex(ctx context.Context) error {
 		return fmt.Errorf("store: reindex: %w", err)
 	}
 	defer tx.Rollback()
-	for _, q := range []string{`DELETE FROM search_terms`, `DELETE FROM search_docs`, `DELETE FROM search_state`} {
+	for _, q := range []string{`INSERT INTO search_terms (search_terms) VALUES ('delete-all')`, `DELETE FROM search_docs`, `DELETE FROM search_state`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return fmt.Errorf("store: reindex: %w", err)
 		}
@@ -241,52 +242,123 @@ type SearchHit struct {
 	Date    time.Time
 }
 
-// matchExpr quotes every term, so that nothing a reader typed is read as
-// FTS5 syntax; terms hold letters and digits only, but a quote inside
-// would be doubled all the same.
-func matchExpr(terms []string) string {
+// scopeToken makes a language code or a kind one token of the ascii
+// tokenizer: lower-case letters and digits only.
+func scopeToken(prefix, v string) string {
 	var b strings.Builder
-	for i, t := range terms {
-		if i > 0 {
-			b.WriteByte(' ')
+	b.WriteString(prefix)
+	for _, r := range strings.ToLower(v) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
 		}
-		b.WriteString(`"` + strings.ReplaceAll(t, `"`, `""`) + `"`)
 	}
 	return b.String()
 }
 
+func scopeTokens(lang, kind string) string {
+	return scopeToken("lang", lang) + " " + scopeToken("kind", kind)
+}
+
+// matchExpr is the FTS5 query for terms in one language and, unless kind
+// is "", one kind, in the columns cols ("{title body}", "{title}"). Every
+// term is quoted, so that nothing a reader typed is read as FTS5 syntax;
+// terms hold letters and digits only, but a quote inside would be doubled
+// all the same.
+func matchExpr(lang, kind string, terms []string, cols string) string {
+	var b strings.Builder
+	b.WriteString(`scope : ("` + scopeToken("lang", lang) + `"`)
+	if kind != "" {
+		b.WriteString(` AND "` + scopeToken("kind", kind) + `"`)
+	}
+	b.WriteString(`) AND ` + termsExpr(terms, cols))
+	return b.String()
+}
+
+func termsExpr(terms []string, cols string) string {
+	var b strings.Builder
+	b.WriteString(cols + ` : (`)
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteString(" AND ")
+		}
+		b.WriteString(`"` + strings.ReplaceAll(t, `"`, `""`) + `"`)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// SearchCountMax is the most matches a search counts and lists: a query
+// that matches more reports SearchCountMax+1 and lists the first
+// SearchCountMax. Counting stops there, so a one-word query that every
+// text contains costs no more than a narrow one.
+const SearchCountMax = rankedMax
+
+// rankedMax is the most matches a search ranks by relevance (BM25, a
+// title's words weighing four times the text's). Ranking costs time in
+// proportion to the matches, and past a few thousand it tells a reader
+// little: a broader query lists the texts whose titles match first, then
+// the rest, each group newest first, all read from the index's order.
+const rankedMax = 1500
+
 // Search returns one page of the texts that match q, best first, and how
-// many match in all.
+// many match in all, up to SearchCountMax+1. The index alone finds, counts and ranks the matches;
+// search_docs is read for the page shown only.
 func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error) {
 	if len(q.Terms) == 0 {
 		return nil, 0, nil
 	}
-	cond := `search_terms MATCH ? AND d.lang = ?`
-	args := []any{matchExpr(q.Terms), q.Lang}
-	if q.Kind != "" {
-		cond += ` AND d.kind = ?`
-		args = append(args, q.Kind)
+	all := matchExpr(q.Lang, q.Kind, q.Terms, "{title body}")
+	total, err := s.countMatches(ctx, all, SearchCountMax+1)
+	if err != nil || total == 0 {
+		return nil, 0, err
 	}
-	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
-		WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: search: %w", err)
-	}
-	if total == 0 {
-		return nil, 0, nil
-	}
-	limit := q.Limit
+	limit, offset := q.Limit, max(q.Offset, 0)
 	if limit <= 0 {
 		limit = 10
 	}
-	rows, err := s.read.QueryContext(ctx, `
-		SELECT d.group_id, d.lang, d.kind, d.parent, d.slug, d.title, d.text, d.date
-		FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
-		WHERE `+cond+`
-		ORDER BY bm25(search_terms, 4.0, 1.0), d.date DESC, d.id
-		LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
+	const page = `SELECT d.group_id, d.lang, d.kind, d.parent, d.slug, d.title, d.text, d.date
+		FROM (SELECT rowid AS id, %s AS o FROM search_terms WHERE search_terms MATCH ? ORDER BY %s LIMIT ? OFFSET ?) m
+		JOIN search_docs d ON d.id = m.id ORDER BY m.o%s`
+	if total <= rankedMax {
+		hits, err := s.searchPage(ctx, fmt.Sprintf(page, "rank", "rank", ", d.id"), all, limit, offset)
+		return hits, total, err
+	}
+	inTitle := matchExpr(q.Lang, q.Kind, q.Terms, "{title}")
+	titled, err := s.countMatches(ctx, inTitle, SearchCountMax)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: search: %w", err)
+		return nil, 0, err
+	}
+	newest := fmt.Sprintf(page, "-rowid", "rowid DESC", "")
+	var hits []SearchHit
+	if offset < titled {
+		if hits, err = s.searchPage(ctx, newest, inTitle, limit, offset); err != nil {
+			return nil, 0, err
+		}
+	}
+	if rest := limit - len(hits); rest > 0 {
+		more, err := s.searchPage(ctx, newest, all+" NOT "+termsExpr(q.Terms, "{title}"), rest, max(offset-titled, 0))
+		if err != nil {
+			return nil, 0, err
+		}
+		hits = append(hits, more...)
+	}
+	return hits, total, nil
+}
+
+// countMatches counts the matches of match, up to limit.
+func (s *Store) countMatches(ctx context.Context, match string, limit int) (int, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`,
+		match, limit).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: search: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Store) searchPage(ctx context.Context, query, match string, limit, offset int) ([]SearchHit, error) {
+	rows, err := s.read.QueryContext(ctx, query, match, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	defer rows.Close()
 	var out []SearchHit
@@ -294,34 +366,19 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, er
 		var h SearchHit
 		var date string
 		if err := rows.Scan(&h.GroupID, &h.Lang, &h.Kind, &h.Parent, &h.Slug, &h.Title, &h.Text, &date); err != nil {
-			return nil, 0, fmt.Errorf("store: search: %w", err)
+			return nil, fmt.Errorf("store: search: %w", err)
 		}
 		h.Date = parseTime(date)
 		out = append(out, h)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
-// SearchKinds counts the texts in lang that match terms, by kind.
-func (s *Store) SearchKinds(ctx context.Context, lang string, terms []string) (map[string]int, error) {
-	out := map[string]int{}
+// SearchCount counts the texts in lang, of kind unless it is "", that
+// match terms, up to SearchCountMax+1.
+func (s *Store) SearchCount(ctx context.Context, lang, kind string, terms []string) (int, error) {
 	if len(terms) == 0 {
-		return out, nil
+		return 0, nil
 	}
-	rows, err := s.read.QueryContext(ctx, `
-		SELECT d.kind, count(*) FROM search_terms JOIN search_docs d ON d.id = search_terms.rowid
-		WHERE search_terms MATCH ? AND d.lang = ? GROUP BY d.kind`, matchExpr(terms), lang)
-	if err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, fmt.Errorf("store: search: %w", err)
-		}
-		out[k] = n
-	}
-	return out, rows.Err()
+	return s.countMatches(ctx, matchExpr(lang, kind, terms, "{title body}"), SearchCountMax+1)
 }

@@ -18,7 +18,17 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_by_lang ON search_docs (lang, kind);
 
-CREATE VIRTUAL TABLE search_terms USING fts5 (title, body, tokenize = 'ascii');
+-- scope holds a text's language and kind as tokens ("langru kindnews"),
+-- so that the full-text index alone answers a search in one language and
+-- kind, without reading search_docs for every match. The table keeps no
+-- copy of the terms (content=''): only the index, which is all a search
+-- reads; rows are still deleted by rowid (contentless_delete).
+CREATE VIRTUAL TABLE search_terms USING fts5 (
+    scope, title, body,
+    tokenize = 'ascii', content = '', contentless_delete = 1
+);
+-- Matches in a title weigh four times those in the text.
+INSERT INTO search_terms (search_terms, rank) VALUES ('rank', 'bm25(0.0, 4.0, 1.0)');
 
 -- The version of the analysers that made the index; a new version
 -- rebuilds it.
