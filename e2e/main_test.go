@@ -285,6 +285,27 @@ func (s *site) pages(t *testing.T) []sitePage {
 	if len(out) < 3*8 {
 		t.Fatalf("the crawl found only %d pages: %v", len(out), out)
 	}
+	// Pages that only a form leads to: search results (with matches, with
+	// none here but some in another language) and a filtered library.
+	structural, err := s.app.Store.StructuralPages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := map[content.Layout][]string{
+		content.LayoutSearch:  {"?q=" + url.QueryEscape("гендер gender"), "?q=" + url.QueryEscape("равенство") + "&kind=news"},
+		content.LayoutLibrary: {"?topic=media&group=media&lang=ru&format=document"},
+	}
+	for _, p := range structural {
+		for _, q := range queries[p.Layout] {
+			for _, l := range languages {
+				path := "/" + l + "/" + p.Texts[l].Slug + q
+				if status, _ := s.get(t, path, false); status != http.StatusOK {
+					t.Fatalf("GET %s: status %d", path, status)
+				}
+				out = append(out, sitePage{Path: path, Status: http.StatusOK})
+			}
+		}
+	}
 	for _, p := range append(slices.Clone(languages), "") {
 		path := "/no-such-page"
 		if p != "" {
@@ -321,7 +342,8 @@ func links(t *testing.T, path, body string) []string {
 					t.Errorf("%s: bad href %q", path, a.Val)
 					continue
 				}
-				if u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "/static/") {
+				feed := strings.HasSuffix(u.Path, ".atom") || strings.HasSuffix(u.Path, ".xml")
+				if u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "/static/") && !feed {
 					out = append(out, u.Path)
 				}
 			}
