@@ -155,7 +155,8 @@ func (h *handler) fillEntryChoices(ctx context.Context, c *chrome, f *entryForm)
 
 // readEntryForm reads the structure card into a copy of e. problems maps
 // the form's field names to the ids of what is wrong with them; when
-// there are any, the entry is not to be saved.
+// there are any, the entry is not to be saved. A material that is
+// published (or planned to be) must keep a file or a video.
 func (h *handler) readEntryForm(ctx context.Context, r *http.Request, e content.Entry, published bool) (content.Entry, entryForm, map[string]string, error) {
 	in := r.PostForm
 	get := func(name string) string { return strings.TrimSpace(in.Get(name)) }
@@ -348,9 +349,18 @@ func (h *handler) entrySave(w http.ResponseWriter, r *http.Request, id int64, ba
 		h.serverError(w, r, err)
 		return
 	}
+	// A material published, or planned to be, keeps a file or a video.
 	published := false
 	for _, st := range it.Status {
 		published = published || st == content.StatusPublished
+	}
+	plans, err := h.st.ScheduledItems(ctx, id)
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	for _, p := range plans {
+		published = published || p.Action == "publish"
 	}
 	e, form, problems, err := h.readEntryForm(ctx, r, it.Entry, published)
 	if err != nil {

@@ -288,6 +288,12 @@ func TestNewsPostLifecycle(t *testing.T) {
 	}
 	_, dash = ed.get("/admin/")
 	mustContain(t, "the dashboard", dash, `Новость: <a href="`+enPath+`">Форум гендерного равенства в Оше</a>`)
+	if n := runJobs(t, s.app, time.Date(2099, 1, 1, 3, 0, 0, 0, time.UTC)); n != 1 {
+		t.Fatalf("%d plans ran, want 1", n)
+	}
+	if code, _ := ed.get("/en/news/gender-equality-forum-in-osh"); code != http.StatusOK {
+		t.Errorf("the English post published by the schedule: %d", code)
+	}
 
 	// Taken off the site in Russian: its Russian address no longer
 	// shows it.
@@ -448,6 +454,14 @@ func TestMaterialInLibrary(t *testing.T) {
 	}
 	if got := boardState(t, ed, id, "ru"); got != "draft" {
 		t.Errorf("the refused text is %q, want kept as a draft", got)
+	}
+	f.Set("action", "schedule_publish")
+	f.Set("publish_at", "2099-01-01T09:00")
+	if code, body, _ := ed.post(path, f); code != http.StatusUnprocessableEntity || !strings.Contains(body, "Материал не опубликован") {
+		t.Errorf("scheduling a material with no file: %d %s", code, pageErrors(body))
+	}
+	if plans, _ := s.app.Store.ScheduledItems(context.Background(), id); len(plans) > 0 {
+		t.Errorf("a material with no file was scheduled: %+v", plans)
 	}
 	if got := ed.editorForm(path).Get("f.summary"); got != "Пособие для школ." {
 		t.Errorf("the refused text lost what was typed: %q", got)
