@@ -61,7 +61,7 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) {
 	if _, ok := h.langs.Get(fLang); !ok {
 		fLang = ""
 	}
-	if !slices.Contains(newKinds, fKind) {
+	if !slices.Contains(itemKinds(), fKind) {
 		fKind = ""
 	}
 	if !slices.Contains(content.CellStates(), fState) {
@@ -76,7 +76,7 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v.Kinds = []filterOption{{"", v.T("admin_all_kinds"), fKind == ""}}
-	for _, k := range newKinds {
+	for _, k := range itemKinds() {
 		v.Kinds = append(v.Kinds, filterOption{k, v.T("kind_" + k), fKind == k})
 	}
 	v.States = append(v.States, filterOption{"", v.T("admin_all_states"), fState == ""})

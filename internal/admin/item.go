@@ -29,8 +29,11 @@ type newItemView struct {
 	Errors   map[string]string
 }
 
-// newKinds are the kinds of item the new-item form offers, in its order.
-var newKinds = []string{store.KindPage, store.KindOrganisation, store.KindNews, store.KindEvent, store.KindMaterial}
+// itemKinds are the kinds of item the admin creates and lists, in its
+// order.
+func itemKinds() []string {
+	return []string{store.KindPage, store.KindOrganisation, store.KindNews, store.KindEvent, store.KindMaterial}
+}
 
 // newItemForm offers to create a page, an organisation, a news post, an
 // event or a material.
@@ -47,12 +50,12 @@ func (h *handler) newItemPage(w http.ResponseWriter, r *http.Request, kind, titl
 	if code == "" {
 		code = h.uiLang(r, u)
 	}
-	if !slices.Contains(newKinds, kind) {
+	if !slices.Contains(itemKinds(), kind) {
 		kind = store.KindPage
 	}
 	v := newItemView{chrome: h.newChrome(w, r, "admin_new_item"), Kind: kind, Title: title, Lang: code, Event: event,
 		TimeZone: h.loc.String()}
-	for _, k := range newKinds {
+	for _, k := range itemKinds() {
 		v.Kinds = append(v.Kinds, filterOption{Value: k, Label: v.T("kind_" + k), Selected: k == kind})
 	}
 	for _, l := range h.langs.All() {
@@ -91,7 +94,7 @@ func (h *handler) newItem(w http.ResponseWriter, r *http.Request) {
 	if title == "" || utf8.RuneCountInString(title) > 300 {
 		problems["title"] = "admin_title_required"
 	}
-	if !slices.Contains(newKinds, kind) {
+	if !slices.Contains(itemKinds(), kind) {
 		kind = store.KindPage
 	}
 	slug := lang.Slugify(code, title)
