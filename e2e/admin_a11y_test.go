@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/media/mediatest"
 	"github.com/datka-cms/datka/internal/testenv"
 )
 
@@ -188,6 +190,38 @@ func TestAdminAccessibility(t *testing.T) {
 		t.Fatalf("upload an image: %d → %q %s", code, loc, pageError(ubody))
 	}
 
+	// A news post with a cover, an event with its times and a material
+	// with its document: their editors carry the structure card.
+	picID, _ := strconv.ParseInt(strings.TrimPrefix(loc, "/admin/media/"), 10, 64)
+	picture, err := s.app.Store.Media(ctx, picID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, dbody, dloc := c.upload("/admin/media", nil, "file", "Руководство.pdf", mediatest.PDF())
+	if code != http.StatusSeeOther {
+		t.Fatalf("upload a document: %d %s", code, pageError(dbody))
+	}
+	docID, _ := strconv.ParseInt(strings.TrimPrefix(dloc, "/admin/media/"), 10, 64)
+	document, err := s.app.Store.Media(ctx, docID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newItem := func(form url.Values) (string, string) {
+		t.Helper()
+		code, body, loc := c.post("/admin/new", form)
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/admin/edit/") {
+			t.Fatalf("create a %s: %d → %q %s", form.Get("kind"), code, loc, pageError(body))
+		}
+		return loc, "/admin/item/" + strings.Split(loc, "/")[3]
+	}
+	newsPath, newsItem := newItem(url.Values{"kind": {"news"}, "title": {"Форум в Оше"}, "lang": {"ru"}})
+	c.mustPost(newsItem, url.Values{"back": {newsPath}, "lang": {"ru"}, "date": {"2026-03-08"}, "time": {"10:30"}, "cover": {picture.Name}})
+	eventPath, eventItem := newItem(url.Values{"kind": {"event"}, "title": {"Круглый стол"}, "lang": {"ru"},
+		"start_date": {"2030-05-14"}, "start_time": {"10:00"}, "end_date": {"2030-05-15"}, "end_time": {"17:00"}})
+	materialPath, materialItem := newItem(url.Values{"kind": {"material"}, "title": {"Руководство для учителей"}, "lang": {"ru"}})
+	c.mustPost(materialItem, url.Values{"back": {materialPath}, "lang": {"ru"}, "file": {document.Name}, "year": {"2025"},
+		"topic": {"education"}, "groups": {"media"}, "doc_langs": {"ru", "ky"}})
+
 	revs, err := s.app.Store.Revisions(ctx, body.ID, "ru", 1)
 	if err != nil || len(revs) == 0 {
 		t.Fatalf("no revision of the government body: %v", err)
@@ -211,6 +245,10 @@ func TestAdminAccessibility(t *testing.T) {
 	fetch(c, "account", "/admin/account", `!!document.getElementById('name')`)
 	fetch(c, "audit log", "/admin/audit", `!!document.querySelector('main tbody tr')`)
 	fetch(c, "new item", "/admin/new?kind=organisation", `!!document.getElementById('title')`)
+	fetch(c, "new item, event", "/admin/new?kind=event", `document.querySelector('input[name=kind]:checked').value === 'event'`)
+	fetch(c, "news post editor", newsPath, `!!document.getElementById('e-date') && !!document.querySelector('#e-cover option[selected]')`)
+	fetch(c, "event editor", eventPath, `!!document.getElementById('e-start-date') && !!document.getElementById('f.place')`)
+	fetch(c, "material editor", materialPath, `!!document.getElementById('e-file') && !!document.querySelector('input[name=groups]:checked')`)
 	fetch(c, "media", "/admin/media", `!!document.querySelector('main img')`)
 	fetch(c, "media item", loc, `!!document.getElementById('alt-ru')`)
 	pages = append(pages,
@@ -221,6 +259,13 @@ func TestAdminAccessibility(t *testing.T) {
 			url.Values{"site_name": {""}, "email": {"not an address"}}, `main form.editor button[type=submit]`, `!!document.querySelector('main .field-error')`),
 		formError(t, s, c, "new item, with errors", "/admin/new?kind=page", "/admin/new",
 			url.Values{"kind": {"page"}, "title": {" "}, "lang": {"ru"}}, `main form button[type=submit]`, `!!document.querySelector('main .error')`),
+		formError(t, s, c, "new event, with errors", "/admin/new?kind=event", "/admin/new",
+			url.Values{"kind": {"event"}, "title": {"Круглый стол"}, "lang": {"ru"}, "start_date": {"2030-05-14"}, "start_time": {""}},
+			`main form button[type=submit]`, `!!document.querySelector('main .field-error')`),
+		formError(t, s, c, "event structure, with errors", eventPath, eventItem,
+			url.Values{"back": {eventPath}, "lang": {"ru"}, "start_date": {"2030-05-14"}, "start_time": {"10:00"},
+				"end_date": {"2030-05-01"}, "end_time": {"17:00"}, "online_url": {"javascript:alert(1)"}},
+			`form[action="`+eventItem+`"] button[type=submit]`, `document.querySelectorAll('main .field-error').length === 2`),
 		formError(t, s, c, "account, with errors", "/admin/account", "/admin/account",
 			url.Values{"name": {"Admin"}, "ui_lang": {"en"}, "current_password": {"wrong"}, "new_password": {"short"}}, `main form button[type=submit]`, `!!document.querySelector('main .error')`),
 	)

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/datka-cms/datka/internal/content"
-	"github.com/datka-cms/datka/internal/store"
 )
 
 type boardCell struct {
@@ -62,7 +61,7 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) {
 	if _, ok := h.langs.Get(fLang); !ok {
 		fLang = ""
 	}
-	if fKind != store.KindPage && fKind != store.KindOrganisation {
+	if !slices.Contains(itemKinds(), fKind) {
 		fKind = ""
 	}
 	if !slices.Contains(content.CellStates(), fState) {
@@ -76,9 +75,10 @@ func (h *handler) board(w http.ResponseWriter, r *http.Request) {
 			v.Columns = append(v.Columns, boardCell{Code: l.Code, Label: l.Name})
 		}
 	}
-	v.Kinds = []filterOption{{"", v.T("admin_all_kinds"), fKind == ""},
-		{store.KindPage, v.T("kind_page"), fKind == store.KindPage},
-		{store.KindOrganisation, v.T("kind_organisation"), fKind == store.KindOrganisation}}
+	v.Kinds = []filterOption{{"", v.T("admin_all_kinds"), fKind == ""}}
+	for _, k := range itemKinds() {
+		v.Kinds = append(v.Kinds, filterOption{k, v.T("kind_" + k), fKind == k})
+	}
 	v.States = append(v.States, filterOption{"", v.T("admin_all_states"), fState == ""})
 	for _, s := range content.CellStates() {
 		v.States = append(v.States, filterOption{string(s), v.T("state_" + string(s)), s == fState})

@@ -1,9 +1,11 @@
 package admin
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/store"
 )
 
 // coverageBar is one language's bar in the coverage chart.
@@ -26,7 +28,7 @@ type dashboardView struct {
 }
 
 type dashItem struct {
-	Title, Lang, URL, Note string
+	Kind, Title, Lang, URL, Note string
 }
 
 // dashboard shows at a glance what needs attention.
@@ -53,7 +55,7 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, d := range review {
-		v.Review = append(v.Review, dashItem{Title: d.Fields.Get("title") + d.Fields.Get("name"), Lang: d.Lang,
+		v.Review = append(v.Review, dashItem{Kind: v.T("kind_" + d.Kind), Title: d.Fields.Get("title") + d.Fields.Get("name"), Lang: d.Lang,
 			URL: "/admin/edit/" + itoa(d.GroupID) + "/" + d.Lang, Note: d.UpdatedAt.In(h.loc).Format("2006-01-02 15:04")})
 	}
 	plans, err := h.st.ScheduledItems(ctx, 0)
@@ -62,7 +64,19 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, p := range plans {
-		v.Scheduled = append(v.Scheduled, dashItem{Title: p.Title, Lang: p.Lang, URL: "/admin/edit/" + itoa(p.GroupID) + "/" + p.Lang,
+		title := p.Title
+		if title == "" {
+			// Not published yet in its source language: the text waiting
+			// to be published names it.
+			d, err := h.st.Draft(ctx, p.GroupID, p.Lang)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				h.serverError(w, r, err)
+				return
+			}
+			title = d.Fields.Get("title") + d.Fields.Get("name")
+		}
+		v.Scheduled = append(v.Scheduled, dashItem{Kind: v.T("kind_" + p.Kind), Title: title, Lang: p.Lang,
+			URL:  "/admin/edit/" + itoa(p.GroupID) + "/" + p.Lang,
 			Note: v.T("plan_"+p.Action) + " " + p.At.In(h.loc).Format("2006-01-02 15:04")})
 	}
 	if currentUser(r).CanManageUsers() {

@@ -33,6 +33,9 @@ type item struct {
 	Status     map[string]content.Status
 	Rev        map[string]int
 	SourceRev  map[string]int
+	// Entry is what is language-neutral about a news post, an event or a
+	// material (its texts are in Published); zero for other kinds.
+	Entry content.Entry
 }
 
 func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
@@ -64,11 +67,27 @@ func (h *handler) loadItem(r *http.Request, id int64) (item, error) {
 			it.Published[code] = content.OrgFields(t)
 			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
 		}
+	case store.KindNews, store.KindEvent, store.KindMaterial:
+		e, err := h.st.Entry(ctx, id)
+		if err != nil {
+			return it, err
+		}
+		it.Key, it.SourceLang = e.Key, e.SourceLang
+		for code, t := range e.Texts {
+			it.Published[code] = content.EntryFields(e.Type, t)
+			it.Status[code], it.Rev[code], it.SourceRev[code] = t.Status, t.Rev, t.SourceRev
+		}
+		e.Texts = nil
+		it.Entry = e
 	default:
 		return it, store.ErrNotFound
 	}
 	return it, nil
 }
+
+// isHome reports whether the item is the home page, which has no slug.
+// Only a page: a news post titled "Home" gets the key "home" too.
+func (it item) isHome() bool { return it.Kind == store.KindPage && it.Key == "home" }
 
 // structure is the list of field keys a text of the item has: the source's
 // (so that a translation mirrors its sections), else the language's own.
@@ -84,9 +103,12 @@ func (it item) structure(code string, draft *content.Draft) []string {
 	case draft != nil:
 		base = draft.Fields
 	default:
-		if it.Kind == store.KindPage {
+		switch {
+		case it.Kind == store.KindPage:
 			base = content.PageFields(content.PageText{})
-		} else {
+		case store.IsEntryKind(it.Kind):
+			base = content.EntryFields(it.Entry.Type, content.EntryText{})
+		default:
 			base = content.OrgFields(content.OrgText{})
 		}
 	}
@@ -136,6 +158,9 @@ type editView struct {
 	HasDraft      bool
 	Plans         []planView
 	TimeZone      string
+	// Entry is the structure card of a news post, an event or a
+	// material, for those who may change it.
+	Entry *entryForm
 }
 
 type planView struct {
@@ -268,6 +293,16 @@ func (h *handler) editView(w http.ResponseWriter, r *http.Request, it item, l la
 		}
 	}
 	v.TimeZone = h.loc.String()
+	if store.IsEntryKind(it.Kind) && v.CanStructure {
+		f := h.entryFormOf(it.Entry)
+		if err := h.fillEntryChoices(ctx, &v.chrome, &f); err != nil {
+			return v, err
+		}
+		v.Entry = &f
+	}
+	if !it.materialReady() {
+		v.Warnings = append(v.Warnings, warning{Field: v.T("kind_material"), Message: v.T("admin_material_needs_file")})
+	}
 	return v, nil
 }
 
@@ -406,7 +441,7 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 	if fields.Get("title")+fields.Get("name") == "" {
 		problem = "admin_title_required"
 	}
-	if it.Key == "home" {
+	if it.isHome() {
 		fields.Set("slug", "")
 	} else if fields.Get("slug") == "" || !lang.ValidSlug(fields.Get("slug")) {
 		problem = "admin_slug_invalid"
@@ -426,6 +461,17 @@ func (h *handler) save(w http.ResponseWriter, r *http.Request) {
 	if base, err := strconv.Atoi(r.PostForm.Get("source_rev")); err == nil && base > 0 && base < d.SourceRev &&
 		l.Code != it.SourceLang && r.PostForm.Get("caught_up") != "1" {
 		d.SourceRev = base
+	}
+	if (action == "publish" || action == "schedule_publish") && !it.materialReady() {
+		// Refused, but what was typed is kept as a draft, so that nothing
+		// is lost.
+		d.Status = content.StatusDraft
+		if err := h.st.SaveDraft(ctx, d, u, "draft"); err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		h.refuse(w, r, it, l, fields, "admin_material_not_ready")
+		return
 	}
 	if action == "schedule_publish" {
 		at, ok := h.parseLocalTime(r.PostForm.Get("publish_at"))

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -16,20 +18,30 @@ import (
 
 type newItemView struct {
 	chrome
-	Kind   string
-	Title  string
-	Lang   string
-	Langs  []langChoice
-	Roles  []filterOption
-	Errors map[string]string
+	Kind     string
+	Kinds    []filterOption
+	Title    string
+	Lang     string
+	Langs    []langChoice
+	Roles    []filterOption
+	Event    entryForm // an event's start and end, as typed
+	TimeZone string
+	Errors   map[string]string
 }
 
-// newItemForm offers to create a page or an organisation.
+// itemKinds are the kinds of item the admin creates and lists, in its
+// order.
+func itemKinds() []string {
+	return []string{store.KindPage, store.KindOrganisation, store.KindNews, store.KindEvent, store.KindMaterial}
+}
+
+// newItemForm offers to create a page, an organisation, a news post, an
+// event or a material.
 func (h *handler) newItemForm(w http.ResponseWriter, r *http.Request) {
-	h.newItemPage(w, r, r.URL.Query().Get("kind"), "", "", nil, http.StatusOK)
+	h.newItemPage(w, r, r.URL.Query().Get("kind"), "", "", entryForm{}, nil, http.StatusOK)
 }
 
-func (h *handler) newItemPage(w http.ResponseWriter, r *http.Request, kind, title, code string, problems map[string]string, status int) {
+func (h *handler) newItemPage(w http.ResponseWriter, r *http.Request, kind, title, code string, event entryForm, problems map[string]string, status int) {
 	u := currentUser(r)
 	if !u.CanEditStructure() {
 		h.forbidden(w, r)
@@ -38,10 +50,14 @@ func (h *handler) newItemPage(w http.ResponseWriter, r *http.Request, kind, titl
 	if code == "" {
 		code = h.uiLang(r, u)
 	}
-	if kind != store.KindOrganisation {
+	if !slices.Contains(itemKinds(), kind) {
 		kind = store.KindPage
 	}
-	v := newItemView{chrome: h.newChrome(w, r, "admin_new_item"), Kind: kind, Title: title, Lang: code}
+	v := newItemView{chrome: h.newChrome(w, r, "admin_new_item"), Kind: kind, Title: title, Lang: code, Event: event,
+		TimeZone: h.loc.String()}
+	for _, k := range itemKinds() {
+		v.Kinds = append(v.Kinds, filterOption{Value: k, Label: v.T("kind_" + k), Selected: k == kind})
+	}
 	for _, l := range h.langs.All() {
 		v.Langs = append(v.Langs, langChoice{Code: l.Code, Name: l.Name, Checked: l.Code == code})
 	}
@@ -78,12 +94,23 @@ func (h *handler) newItem(w http.ResponseWriter, r *http.Request) {
 	if title == "" || utf8.RuneCountInString(title) > 300 {
 		problems["title"] = "admin_title_required"
 	}
+	if !slices.Contains(itemKinds(), kind) {
+		kind = store.KindPage
+	}
 	slug := lang.Slugify(code, title)
 	if slug == "" {
 		slug = lang.Slugify("en", kind)
 	}
+	// An event needs its start; its end is optional.
+	event := entryForm{Type: content.EntryEvent, StartDate: strings.TrimSpace(r.PostForm.Get("start_date")),
+		StartTime: strings.TrimSpace(r.PostForm.Get("start_time")), EndDate: strings.TrimSpace(r.PostForm.Get("end_date")),
+		EndTime: strings.TrimSpace(r.PostForm.Get("end_time"))}
+	var start, end time.Time
+	if kind == store.KindEvent {
+		start, end = h.readEventTimes(event, problems)
+	}
 	if len(problems) > 0 {
-		h.newItemPage(w, r, kind, title, code, problems, http.StatusUnprocessableEntity)
+		h.newItemPage(w, r, kind, title, code, event, problems, http.StatusUnprocessableEntity)
 		return
 	}
 	ctx := r.Context()
@@ -105,6 +132,14 @@ func (h *handler) newItem(w http.ResponseWriter, r *http.Request) {
 		id, err = h.st.CreateOrganisation(ctx, content.Organisation{Key: slug, Kind: orgKind, Role: role, Position: 100, SourceLang: l.Code})
 		fields = content.OrgFields(content.OrgText{Name: title, Meta: content.Meta{Slug: slug},
 			Sections: []content.Section{{}}})
+	case store.KindNews, store.KindEvent, store.KindMaterial:
+		now := h.now().In(h.loc)
+		e := content.Entry{Key: slug, Type: content.EntryType(kind), SourceLang: l.Code, Date: now, Year: now.Year()}
+		if kind == store.KindEvent {
+			e.Start, e.End, e.Date, e.Year = start, end, start, start.Year()
+		}
+		id, err = h.st.CreateEntry(ctx, e)
+		fields = content.EntryFields(e.Type, content.EntryText{Title: title, Meta: content.Meta{Slug: slug}})
 	default:
 		kind = store.KindPage
 		id, err = h.st.CreatePage(ctx, content.Page{Key: slug, Layout: content.LayoutPlain, Position: 100, SourceLang: l.Code})
@@ -125,7 +160,8 @@ func (h *handler) newItem(w http.ResponseWriter, r *http.Request) {
 }
 
 // itemSave changes what is language-neutral: an organisation's website,
-// role and order, a page's order and place in the menu.
+// role and order, a page's order and place in the menu, an entry's dates,
+// links, files and classification (entry.go).
 func (h *handler) itemSave(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
 	if !u.CanEditStructure() {
@@ -143,11 +179,6 @@ func (h *handler) itemSave(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	back := localNext(r.PostForm.Get("back"))
-	position, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("position")))
-	if err != nil || position < 0 || position > 100000 {
-		h.fail(w, r, http.StatusUnprocessableEntity, "admin_position_invalid")
-		return
-	}
 	kind, err := h.st.GroupKind(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		h.notFound(w, r)
@@ -155,6 +186,15 @@ func (h *handler) itemSave(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		h.serverError(w, r, err)
+		return
+	}
+	if store.IsEntryKind(kind) {
+		h.entrySave(w, r, id, back)
+		return
+	}
+	position, err := strconv.Atoi(strings.TrimSpace(r.PostForm.Get("position")))
+	if err != nil || position < 0 || position > 100000 {
+		h.fail(w, r, http.StatusUnprocessableEntity, "admin_position_invalid")
 		return
 	}
 	detail := ""

@@ -361,8 +361,8 @@ func (h *handler) mediaItemView(w http.ResponseWriter, r *http.Request, m conten
 	}
 	for _, use := range uses {
 		uv := mediaUseView{Kind: v.T("kind_" + use.Kind), Title: use.Title, Lang: use.Lang, Draft: use.Draft}
-		switch use.Kind {
-		case store.KindPage, store.KindOrganisation:
+		switch {
+		case use.Kind == store.KindPage || use.Kind == store.KindOrganisation || store.IsEntryKind(use.Kind):
 			code := use.Lang
 			if code == "" {
 				code = h.langs.Default().Code

@@ -15,7 +15,7 @@ import (
 )
 
 // How datka's items map onto XLIFF 2.0: one <file> per item, its id the
-// item's kind and group id ("organisation-12"); one <unit> per field, its
+// item's kind and group id ("organisation-12", "event-31"); one <unit> per field, its
 // id the field's key ("section.0.items"). The slug is left out: it is an
 // address made from the title by transliteration, which a translator can
 // neither translate nor check, so the import makes it from the translated
@@ -50,10 +50,10 @@ const (
 
 func fileID(kind string, id int64) string { return kind + "-" + itoa(id) }
 
-// parseFileID reads "organisation-12".
+// parseFileID reads "organisation-12", "news-7".
 func parseFileID(s string) (kind string, id int64, ok bool) {
 	kind, n, ok := strings.Cut(s, "-")
-	if !ok || (kind != store.KindPage && kind != store.KindOrganisation) {
+	if !ok || (kind != store.KindPage && kind != store.KindOrganisation && !store.IsEntryKind(kind)) {
 		return "", 0, false
 	}
 	id, err := strconv.ParseInt(n, 10, 64)

@@ -388,7 +388,7 @@ func (h *handler) planItem(r *http.Request, c *chrome, it item, trg string, sour
 	}
 	slug := fields.Get("slug")
 	switch {
-	case it.Key == "home":
+	case it.isHome():
 		slug = ""
 	case slug == "":
 		slug = lang.Slugify(trg, fields.Get("title")+fields.Get("name"))

@@ -40,10 +40,11 @@ func (s *Store) Unschedule(ctx context.Context, groupID int64, lang, action stri
 func (s *Store) ScheduledItems(ctx context.Context, groupID int64) ([]content.Scheduled, error) {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT x.group_id, g.kind, x.lang, x.action, x.at, x.created_by,
-			coalesce(pt.title, ot.name, '')
+			coalesce(pt.title, ot.name, et.title, '')
 		FROM schedule x JOIN translation_groups g ON g.id = x.group_id
 		LEFT JOIN page_texts pt ON pt.group_id = x.group_id AND pt.lang = g.source_lang
 		LEFT JOIN organisation_texts ot ON ot.group_id = x.group_id AND ot.lang = g.source_lang
+		LEFT JOIN entry_texts et ON et.group_id = x.group_id AND et.lang = g.source_lang
 		WHERE ? = 0 OR x.group_id = ?
 		ORDER BY x.at`, groupID, groupID)
 	if err != nil {
