@@ -19,30 +19,37 @@ import (
 // sectionSlugs are the slugs of the pages that list entries and of the
 // search page, per layout and language.
 var sectionSlugs = map[content.Layout]map[string]string{
-	content.LayoutNews:    {"ru": "novosti", "ky": "janylyktar", "en": "news"},
+	content.LayoutNews:    {"ru": "novosti", "ky": "jangylyktar", "en": "news"},
 	content.LayoutEvents:  {"ru": "sobytiya", "ky": "ish-charalar", "en": "events"},
 	content.LayoutLibrary: {"ru": "biblioteka", "ky": "kitepkana", "en": "library"},
 	content.LayoutSearch:  {"ru": "poisk", "ky": "izdoo", "en": "search"},
 }
 
-// addSectionPages publishes the pages that list news, events and
-// materials, and the search page, in every language: the default site
-// does not have them yet.
+// addSectionPages checks that the default site has the pages that list
+// news, events and materials and the search page in every language, and
+// records their slugs for the tests' addresses.
 func addSectionPages(t *testing.T, s *wfSite) {
 	t.Helper()
-	ctx := context.Background()
-	by := content.User{Email: "setup@example.org"}
-	for layout, slugs := range sectionSlugs {
-		id, err := s.app.Store.CreatePage(ctx, content.Page{Key: string(layout), Layout: layout, Position: 50, SourceLang: "ru"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, code := range []string{"ru", "ky", "en"} {
-			d := content.Draft{GroupID: id, Lang: code, Status: content.StatusDraft, SourceRev: 1,
-				Fields: content.PageFields(content.PageText{Title: string(layout) + " " + code, Meta: content.Meta{Slug: slugs[code]}})}
-			if _, err := s.app.Store.SaveAndPublish(ctx, d, by); err != nil {
-				t.Fatal(err)
+	pages, err := s.app.Store.Pages(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for layout := range sectionSlugs {
+		found := false
+		for _, p := range pages {
+			if p.Layout != layout {
+				continue
 			}
+			found = true
+			for _, code := range []string{"ru", "ky", "en"} {
+				if p.Texts[code].Slug == "" {
+					t.Fatalf("the %s page has no %s text", layout, code)
+				}
+				sectionSlugs[layout][code] = p.Texts[code].Slug
+			}
+		}
+		if !found {
+			t.Fatalf("the default site has no %s page", layout)
 		}
 	}
 }
@@ -240,7 +247,7 @@ func TestNewsPostLifecycle(t *testing.T) {
 	if got := boardState(t, ed, id, "ky"); got != "published" {
 		t.Errorf("after publishing ky is %q", got)
 	}
-	kyPublic := "/ky/janylyktar/osh-shaaryndagy-genderdik-tengchilik-forumu"
+	kyPublic := "/ky/jangylyktar/osh-shaaryndagy-genderdik-tengchilik-forumu"
 	if code, body := ed.get(kyPublic); code != http.StatusOK || !strings.Contains(body, "Ошто <strong>форум</strong> өттү.") {
 		t.Errorf("the Kyrgyz post: %d", code)
 	}
@@ -349,7 +356,7 @@ func TestEventStructure(t *testing.T) {
 	}
 	if items, _ := s.app.Store.Board(context.Background()); len(items) > 0 {
 		for _, it := range items {
-			if it.Kind == "event" {
+			if it.Kind == "event" && it.Titles["ru"] == "Круглый стол" {
 				t.Fatalf("a refused event was created: %+v", it)
 			}
 		}
@@ -623,7 +630,7 @@ func TestEntryXLIFFRoundTrip(t *testing.T) {
 	if ev.Place != "Каракол шаары" || ev.Title != "Дин кызматкерлери менен жолугушуу" {
 		t.Errorf("the Kyrgyz event text: %+v", ev)
 	}
-	if code, body := ed.get("/ky/janylyktar/jurnalistter-uchun-trening"); code != http.StatusOK || !strings.Contains(body, ">ЖМК</a>") {
+	if code, body := ed.get("/ky/jangylyktar/jurnalistter-uchun-trening"); code != http.StatusOK || !strings.Contains(body, ">ЖМК</a>") {
 		t.Errorf("the Kyrgyz post: %d", code)
 	}
 }
@@ -647,7 +654,7 @@ func TestLinksToEntries(t *testing.T) {
 	}{
 		{"/ru/novosti/itogi-goda", false},
 		{"/ru/novosti/itogi-goda?x=1#top", false},
-		{"/ky/janylyktar/itogi-goda", false}, // another language's address: redirected
+		{"/ky/jangylyktar/itogi-goda", false}, // another language's address: redirected
 		{"/ru/novosti/" + year, false},
 		{"/ru/novosti/tag/itogi", false},
 		{"/ru/novosti/net-takoy-novosti", true},
