@@ -189,8 +189,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 	if canonicalOr(w, r, h.pagePath(p, l)) {
 		return
 	}
-	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
-	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
+	pv := h.pageView(r, d, l, p, t)
 	rememberLanguage(w, r, l.Code)
 	switch p.Layout {
 	case content.LayoutPartners, content.LayoutGovernment:
@@ -225,10 +224,17 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 		v.Count = pv.tr.N("bodies_count", len(v.Orgs))
 		h.render(w, r, http.StatusOK, "government", &v)
 	case content.LayoutContacts:
-		h.render(w, r, http.StatusOK, "contacts", &pv)
+		h.contacts(w, r, pv, h.pagePath(p, l))
 	default:
 		h.render(w, r, http.StatusOK, "page", &pv)
 	}
+}
+
+// pageView is what every page item's template shows.
+func (h *handler) pageView(r *http.Request, d siteData, l lang.Language, p content.Page, t content.PageText) pageView {
+	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
+	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
+	return pv
 }
 
 // crumbs is the trail from the home page to last.

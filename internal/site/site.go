@@ -52,6 +52,11 @@ type Config struct {
 	PageCacheBytes int
 	// Metrics, when set, counts page-cache hits and misses.
 	Metrics *web.Metrics
+	// ContactTo, when set, is the team's address: every message from the
+	// contact form queues a notification mail to it. MailQueued is
+	// called after one was queued.
+	ContactTo  string
+	MailQueued func()
 }
 
 // handler holds the dependencies of every public handler.
@@ -69,6 +74,7 @@ type handler struct {
 	// renderSlots bounds the pages rendered at once.
 	renderSlots chan struct{}
 	metrics     *web.Metrics
+	contact     *contactForms
 }
 
 // templates are the page templates; each is parsed with layout.html.
@@ -96,6 +102,7 @@ func New(cfg Config) (http.Handler, error) {
 		baseURL:     strings.TrimSuffix(cfg.BaseURL, "/"),
 		metrics:     cfg.Metrics,
 		renderSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
+		contact:     newContactForms(cfg.Store, cfg.ContactTo, cfg.MailQueued),
 	}
 	if cfg.PageCacheBytes > 0 {
 		h.cache = newPageCache(cfg.PageCacheBytes)
@@ -121,6 +128,7 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", h.root)
 	for _, l := range h.langs.All() {
 		mux.HandleFunc("GET /"+l.Code+"/{path...}", h.localised)
+		mux.HandleFunc("POST /"+l.Code+"/{path...}", h.contactPost) // the contact form (contact.go)
 		mux.HandleFunc("GET /"+l.Code, h.addSlash)
 	}
 	mux.Handle("GET /static/", h.assets)
