@@ -23,6 +23,10 @@ type dashboardView struct {
 	Recent      []content.AuditEntry
 	Review      []dashItem
 	Scheduled   []dashItem
+	// Inbox is set for those who may read messages: the count of new ones
+	// in words, or "" when there are none.
+	Inbox       bool
+	NewMessages string
 }
 
 type dashItem struct {
@@ -64,6 +68,17 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, p := range plans {
 		v.Scheduled = append(v.Scheduled, dashItem{Title: p.Title, Lang: p.Lang, URL: "/admin/edit/" + itoa(p.GroupID) + "/" + p.Lang,
 			Note: v.T("plan_"+p.Action) + " " + p.At.In(h.loc).Format("2006-01-02 15:04")})
+	}
+	if currentUser(r).CanReadMessages() {
+		n, err := h.st.UnreadCount(ctx)
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		v.Inbox = true
+		if n > 0 {
+			v.NewMessages = v.tr.N("inbox_unread_count", n)
+		}
 	}
 	if currentUser(r).CanManageUsers() {
 		if v.Recent, err = h.st.AuditLog(ctx, 10, 0); err != nil {
