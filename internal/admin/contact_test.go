@@ -106,7 +106,7 @@ func TestContactFormToInbox(t *testing.T) {
 		contains: []string{`<tr class="unread"><td><strong>New</strong>`, "Айгүл Асанова", "aigul@example.kg", "Саламатсызбы! Тренинг качан болот?",
 			`href="` + msgPath + `"`, "1 message in all · 1 new message", "Kyrgyz", `aria-current="page">Messages</a>`}})
 	admin.check(t, scenario{name: "the message, opened", path: msgPath, wantStatus: http.StatusOK,
-		contains: []string{"Саламатсызбы!\nТренинг качан болот?", "aigul@example.kg", m.Sender,
+		contains: []string{`<html lang="en">`, "<dd>Kyrgyz</dd>", "Саламатсызбы!\nТренинг качан болот?", "aigul@example.kg", m.Sender,
 			`href="mailto:aigul@example.kg?subject=Re%3A%20`, "None: notification mail was not configured"}})
 	if got, _ := s.app.Store.Message(t.Context(), m.ID); got.Unread() {
 		t.Error("opening the message did not mark it read")

@@ -20,9 +20,9 @@ import (
 const inboxPageSize = 50
 
 type inboxRow struct {
-	URL, Name, Email, Excerpt, Lang string
-	At                              time.Time
-	Unread                          bool
+	URL, Name, Email, Excerpt, LangName string
+	At                                  time.Time
+	Unread                              bool
 }
 
 type inboxView struct {
@@ -61,7 +61,7 @@ func (h *handler) inbox(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, m := range list.Messages {
 		v.Rows = append(v.Rows, inboxRow{URL: "/admin/inbox/" + itoa(m.ID), Name: m.Name, Email: m.Email,
-			Excerpt: excerpt(oneLine(m.Body), 140), Lang: h.langName(&v.chrome, m.Lang), At: m.CreatedAt, Unread: m.Unread()})
+			Excerpt: excerpt(oneLine(m.Body), 140), LangName: h.langName(&v.chrome, m.Lang), At: m.CreatedAt, Unread: m.Unread()})
 	}
 	if page*inboxPageSize < list.Total {
 		v.NextURL = "/admin/inbox?page=" + strconv.Itoa(page+1)
@@ -89,7 +89,7 @@ func (h *handler) langName(c *chrome, code string) string {
 type inboxMessageView struct {
 	chrome
 	Message     content.Message
-	Lang        string
+	LangName    string
 	ReplyURL    string
 	Notice      string
 	NoticeError string
@@ -131,7 +131,7 @@ func (h *handler) inboxMessage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v := inboxMessageView{chrome: h.newChrome(w, r, "inbox_message_title"), Message: m}
-	v.Lang = h.langName(&v.chrome, m.Lang)
+	v.LangName = h.langName(&v.chrome, m.Lang)
 	v.ReplyURL = h.replyURL(r, m)
 	switch m.Notice.Status {
 	case content.MailNone:
