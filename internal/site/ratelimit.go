@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math"
 	"net"
 	"net/netip"
 	"sync"
@@ -46,7 +47,7 @@ func (l *rateLimiter) wait(key string, now time.Time) time.Duration {
 	if lvl >= 1 {
 		return 0
 	}
-	return time.Duration((1 - lvl) * float64(l.interval))
+	return time.Duration(math.Ceil((1 - lvl) * float64(l.interval)))
 }
 
 // take spends one of key's tokens and reports whether it had one.
