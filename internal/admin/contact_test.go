@@ -237,7 +237,9 @@ func TestContactFormSpamDefences(t *testing.T) {
 	}
 	t.Run("sent back at once", func(t *testing.T) {
 		b.check(t, scenario{method: http.MethodPost, path: contactsEN, form: valid(fresh), wantStatus: http.StatusUnprocessableEntity,
-			contains: []string{"very quickly after the page opened", `value="reader@example.org"`, "A question about the trainings."}})
+			contains: []string{"very quickly after the page opened", `value="reader@example.org"`, "A question about the trainings.",
+				// The form shown again keeps the time it was first served.
+				`<input type="hidden" name="token" value="` + fresh + `">`}})
 	})
 	humanPause()
 	for _, tt := range []struct{ name, token string }{
@@ -248,8 +250,11 @@ func TestContactFormSpamDefences(t *testing.T) {
 		{"garbage", "<script>"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			b.check(t, scenario{method: http.MethodPost, path: contactsEN, form: valid(tt.token), wantStatus: http.StatusUnprocessableEntity,
+			res := b.check(t, scenario{method: http.MethodPost, path: contactsEN, form: valid(tt.token), wantStatus: http.StatusUnprocessableEntity,
 				contains: []string{"The form was open for more than a day, or could not be checked.", "A question about the trainings."}})
+			if m := tokenRE.FindStringSubmatch(res.body); m == nil || m[1] == tt.token || m[1] == fresh {
+				t.Errorf("the form shown again carries %q, want a new timestamp", m)
+			}
 		})
 	}
 	t.Run("a filled honeypot looks like success and stores nothing", func(t *testing.T) {

@@ -16,7 +16,8 @@ package site
 //     with a key the site makes for itself; a form sent back within 3
 //     seconds (faster than a person types) or after a day, or with a
 //     forged time, is refused politely and shown again with the text
-//     kept.
+//     kept. A form shown again keeps its first timestamp while it is
+//     valid, so that correcting a typo does not restart the clock.
 //   - a rate limit per client address (5 messages at once, then one every
 //     12 minutes), and one for the whole site (100 an hour), in memory.
 //
@@ -279,6 +280,16 @@ func (h *handler) contactPost(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, status, "contacts", &v)
 	}
 
+	// A form shown again keeps the time it was first served, while that
+	// is valid: correcting a typo does not restart the clock.
+	tokenProblem, err := h.contact.checkToken(r.Context(), r.PostForm.Get("token"))
+	if err != nil {
+		h.serverError(w, r, err)
+		return
+	}
+	if tokenProblem == "" || tokenProblem == "contact_too_fast" {
+		v.Token = r.PostForm.Get("token")
+	}
 	now := h.contact.now()
 	client := clientKey(r.RemoteAddr)
 	if wait := max(h.contact.perClient.wait(client, now), h.contact.perSite.wait("", now)); wait > 0 {
@@ -306,11 +317,6 @@ func (h *handler) contactPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(v.Summary) > 0 {
 		refuse(http.StatusUnprocessableEntity)
-		return
-	}
-	tokenProblem, err := h.contact.checkToken(r.Context(), r.PostForm.Get("token"))
-	if err != nil {
-		h.serverError(w, r, err)
 		return
 	}
 	if tokenProblem != "" {
