@@ -227,7 +227,16 @@ func TestAdminAccessibility(t *testing.T) {
 		t.Fatalf("no revision of the government body: %v", err)
 	}
 
+	// A message from the contact form, for the inbox.
+	msgID, err := s.app.Store.AddMessage(ctx, content.Message{Lang: "ky", Name: "Айгүл Асанова", Email: "aigul@example.kg",
+		Body: "Саламатсызбы!\nТренинг качан болот?", Sender: "0123456789abcdef", CreatedAt: time.Now()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	fetch(c, "dashboard", "/admin/", `!!document.querySelector('main h1')`)
+	fetch(c, "inbox", "/admin/inbox", `!!document.querySelector('table.inbox tbody tr')`)
+	fetch(c, "inbox message", fmt.Sprintf("/admin/inbox/%d", msgID), `!!document.querySelector('.message-body')`)
 	fetch(c, "board", "/admin/board", `!!document.querySelector('table.board tbody tr')`)
 	fetch(c, "board, filtered", "/admin/board?lang=ky&kind=organisation&state=outdated", `location.search.includes('state=outdated')`)
 	fetch(c, "board, filtered to nothing", "/admin/board?lang=en&kind=page&state=review", `!!document.querySelector('table.board td[colspan]')`)

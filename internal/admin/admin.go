@@ -8,7 +8,8 @@
 // request, so that disabling a user or changing a password ends their
 // sessions on every instance at once. Cross-origin form posts are refused
 // before they reach this package (net/http.CrossOriginProtection), and no
-// GET request changes anything.
+// GET request changes anything, but one: opening a message of the inbox
+// marks it read.
 package admin
 
 import (
@@ -93,7 +94,8 @@ const (
 	keyFlash  = "flash"
 )
 
-var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings", "new", "media", "media_item", "xliff_report"}
+var pageNames = []string{"signin", "dashboard", "users", "user", "account", "audit", "error", "board", "edit", "revision", "settings", "new", "media", "media_item", "xliff_report",
+	"inbox", "inbox_message"}
 
 // New builds the admin's handler, mounted at /admin/.
 func New(cfg Config) (http.Handler, error) {
@@ -189,6 +191,11 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /admin/media/{id}", h.requireUser(h.mediaItem))
 	mux.Handle("POST /admin/media/{id}", h.requireUser(h.mediaSave))
 	mux.Handle("POST /admin/media/{id}/delete", h.requireUser(h.mediaDelete))
+	// messages from the contact form (inbox.go)
+	mux.Handle("GET /admin/inbox", h.requireUser(h.inbox))
+	mux.Handle("GET /admin/inbox/{id}", h.requireUser(h.inboxMessage))
+	mux.Handle("POST /admin/inbox/{id}/unread", h.requireUser(h.inboxUnread))
+	mux.Handle("POST /admin/inbox/{id}/delete", h.requireUser(h.inboxDelete))
 	// XLIFF export and import (xliff.go)
 	mux.Handle("GET /admin/xliff/export", h.requireUser(h.xliffExport))
 	mux.Handle("POST "+XLIFFImportPath, h.requireUser(h.xliffImport))
@@ -283,6 +290,9 @@ func (h *handler) newChrome(w http.ResponseWriter, r *http.Request, title string
 	c.Title = c.T(title)
 	if u.ID != 0 {
 		items := []struct{ title, url string }{{"admin_dashboard", "/admin/"}, {"admin_board", "/admin/board"}, {"media_library", "/admin/media"}}
+		if u.CanReadMessages() {
+			items = append(items, struct{ title, url string }{"inbox_title", "/admin/inbox"})
+		}
 		if u.CanManageUsers() {
 			items = append(items, struct{ title, url string }{"admin_users", "/admin/users"}, struct{ title, url string }{"admin_audit", "/admin/audit"})
 		}

@@ -25,6 +25,10 @@ type dashboardView struct {
 	Recent      []content.AuditEntry
 	Review      []dashItem
 	Scheduled   []dashItem
+	// Inbox is set for those who may read messages: the count of new ones
+	// in words, or "" when there are none.
+	Inbox       bool
+	NewMessages string
 }
 
 type dashItem struct {
@@ -78,6 +82,17 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		v.Scheduled = append(v.Scheduled, dashItem{Kind: v.T("kind_" + p.Kind), Title: title, Lang: p.Lang,
 			URL:  "/admin/edit/" + itoa(p.GroupID) + "/" + p.Lang,
 			Note: v.T("plan_"+p.Action) + " " + p.At.In(h.loc).Format("2006-01-02 15:04")})
+	}
+	if currentUser(r).CanReadMessages() {
+		n, err := h.st.UnreadCount(ctx)
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		v.Inbox = true
+		if n > 0 {
+			v.NewMessages = v.tr.N("inbox_unread_count", n)
+		}
 	}
 	if currentUser(r).CanManageUsers() {
 		if v.Recent, err = h.st.AuditLog(ctx, 10, 0); err != nil {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -19,7 +20,9 @@ import (
 	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
+	"github.com/datka-cms/datka/internal/jobs"
 	"github.com/datka-cms/datka/internal/lang"
+	"github.com/datka-cms/datka/internal/mail"
 	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/seed"
 	"github.com/datka-cms/datka/internal/site"
@@ -42,6 +45,9 @@ type App struct {
 	FirstAdmin *FirstAdmin
 	// MediaDir is the folder of the media library's files.
 	MediaDir string
+	// Outbox delivers the contact form's notification mails; nil when mail
+	// is not configured. The caller runs it (serve does).
+	Outbox *jobs.Outbox
 }
 
 // FirstAdmin is the account made for a site that had none.
@@ -132,10 +138,28 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, fmt.Errorf("app: time zone: %w", err)
 	}
-	pub, err := site.New(site.Config{
+	siteCfg := site.Config{
 		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
 		PageCacheBytes: cfg.PageCacheMB << 20, Metrics: metrics, Location: loc,
-	})
+	}
+	if cfg.SMTPAddr != "" {
+		client, err := mail.New(mail.Config{Addr: cfg.SMTPAddr, User: cfg.SMTPUser, Password: cfg.SMTPPassword,
+			From: cfg.SMTPFrom, To: cfg.ContactTo, HelloName: hostOf(cfg.BaseURL)})
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		wake := make(chan struct{}, 1)
+		a.Outbox = &jobs.Outbox{Store: st, Mailer: client, Log: log, Wake: wake}
+		siteCfg.ContactTo = client.Recipient()
+		siteCfg.MailQueued = func() {
+			select {
+			case wake <- struct{}{}:
+			default: // a wake-up is pending already
+			}
+		}
+	}
+	pub, err := site.New(siteCfg)
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -174,6 +198,15 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	h = web.RealIP(proxies, h)
 	a.Handler = h
 	return a, nil
+}
+
+// hostOf is the host name of a URL, for the mail server's greeting.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }
 
 // bodyLimit is the request size allowed: MaxBodyBytes, except for the

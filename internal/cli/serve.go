@@ -65,8 +65,8 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 			fmt.Fprint(stdout, " with the password from DATKA_ADMIN_PASSWORD.\n\n")
 		}
 	}
-	// Scheduled publication runs beside the server and stops before the
-	// database closes.
+	// Scheduled publication and the mail outbox run beside the server and
+	// stop before the database closes.
 	jobsCtx, stopJobs := context.WithCancel(context.Background())
 	jobsDone := make(chan struct{})
 	go func() {
@@ -74,6 +74,15 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		(&jobs.Runner{Store: a.Store, Log: log}).Run(jobsCtx)
 	}()
 	defer func() { stopJobs(); <-jobsDone }()
+	if a.Outbox != nil {
+		mailDone := make(chan struct{})
+		go func() {
+			defer close(mailDone)
+			a.Outbox.Run(jobsCtx)
+		}()
+		defer func() { stopJobs(); <-mailDone }()
+		fmt.Fprintf(stdout, "Messages from the contact form are mailed to %s through %s.\n", cfg.ContactTo, cfg.SMTPAddr)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"os"
@@ -22,6 +23,7 @@ import (
 	_ "time/tzdata" // time zones on hosts without them
 
 	"github.com/datka-cms/datka/internal/lang"
+	sendmail "github.com/datka-cms/datka/internal/mail"
 )
 
 // Config is everything a datka command may need.
@@ -42,6 +44,14 @@ type Config struct {
 	// TimeZone is where the editors are: times they type (scheduled
 	// publication) are read in it. An IANA name.
 	TimeZone string `json:"time_zone"`
+	// SMTPAddr (host:port) turns on notification mail about messages from
+	// the contact form; it then needs SMTPFrom and ContactTo, the team's
+	// address and the only recipient the site ever writes to.
+	SMTPAddr     string `json:"smtp_addr"`
+	SMTPUser     string `json:"smtp_user"`
+	SMTPPassword string `json:"smtp_password"`
+	SMTPFrom     string `json:"smtp_from"`
+	ContactTo    string `json:"contact_to"`
 	// AdminEmail and AdminPassword create the first administrator of an
 	// empty site; they are read from the environment only.
 	AdminEmail    string `json:"-"`
@@ -117,6 +127,11 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	if v := os.Getenv("DATKA_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
 	}
+	env("DATKA_SMTP_ADDR", &c.SMTPAddr)
+	env("DATKA_SMTP_USER", &c.SMTPUser)
+	env("DATKA_SMTP_PASSWORD", &c.SMTPPassword)
+	env("DATKA_SMTP_FROM", &c.SMTPFrom)
+	env("DATKA_CONTACT_TO", &c.ContactTo)
 	env("DATKA_ADMIN_EMAIL", &c.AdminEmail)
 	env("DATKA_ADMIN_PASSWORD", &c.AdminPassword)
 	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
@@ -212,6 +227,9 @@ func (c *Config) validate() error {
 	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
 		return fmt.Errorf("config: time zone %q is not an IANA time zone name such as Asia/Bishkek", c.TimeZone)
 	}
+	if err := c.validateMail(); err != nil {
+		return err
+	}
 	switch c.LogFormat {
 	case "text", "json":
 	default:
@@ -220,6 +238,32 @@ func (c *Config) validate() error {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return fmt.Errorf("config: log level %q: %w", c.LogLevel, err)
+	}
+	return nil
+}
+
+// validateMail checks the notification mail settings: all or nothing.
+func (c *Config) validateMail() error {
+	if c.SMTPAddr == "" {
+		for name, v := range map[string]string{"DATKA_SMTP_USER": c.SMTPUser, "DATKA_SMTP_PASSWORD": c.SMTPPassword,
+			"DATKA_SMTP_FROM": c.SMTPFrom, "DATKA_CONTACT_TO": c.ContactTo} {
+			if v != "" {
+				return fmt.Errorf("config: %s is set but DATKA_SMTP_ADDR is not: set the mail server too, or leave all mail settings empty", name)
+			}
+		}
+		return nil
+	}
+	if _, _, err := net.SplitHostPort(c.SMTPAddr); err != nil {
+		return fmt.Errorf("config: DATKA_SMTP_ADDR %q must be host:port, such as smtp.example.org:587", c.SMTPAddr)
+	}
+	if a, err := mail.ParseAddress(c.SMTPFrom); err != nil || strings.ContainsAny(c.SMTPFrom, "\r\n") || a.Address == "" {
+		return fmt.Errorf("config: DATKA_SMTP_FROM %q must be the sender's address, such as \"HERo <site@example.org>\"", c.SMTPFrom)
+	}
+	if _, ok := sendmail.BareAddress(c.ContactTo); !ok {
+		return fmt.Errorf("config: DATKA_CONTACT_TO %q must be one plain address, such as team@example.org", c.ContactTo)
+	}
+	if c.SMTPPassword != "" && c.SMTPUser == "" {
+		return errors.New("config: DATKA_SMTP_PASSWORD is set without DATKA_SMTP_USER")
 	}
 	return nil
 }

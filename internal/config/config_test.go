@@ -15,6 +15,7 @@ import (
 var envNames = []string{
 	"DATKA_CONFIG", "DATKA_ADDR", "DATKA_DATA", "DATKA_DB", "DATKA_BASE_URL", "DATKA_THEME",
 	"DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_LOG_LEVEL", "DATKA_PAGE_CACHE_MB",
+	"DATKA_SMTP_ADDR", "DATKA_SMTP_USER", "DATKA_SMTP_PASSWORD", "DATKA_SMTP_FROM", "DATKA_CONTACT_TO",
 }
 
 func clearEnv(t *testing.T) {
@@ -293,6 +294,18 @@ func TestLoadErrors(t *testing.T) {
 		{name: "empty data folder", args: []string{"--data", ""}, want: []string{"data folder"}},
 		{name: "page cache not a number", env: map[string]string{"DATKA_PAGE_CACHE_MB": "lots"}, want: []string{"DATKA_PAGE_CACHE_MB", `"lots"`}},
 		{name: "negative page cache", args: []string{"--page-cache-mb", "-1"}, want: []string{"page cache"}},
+		{name: "a recipient without a mail server", env: map[string]string{"DATKA_CONTACT_TO": "team@example.org"},
+			want: []string{"DATKA_CONTACT_TO", "DATKA_SMTP_ADDR"}},
+		{name: "a mail server without a port", env: map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org",
+			"DATKA_SMTP_FROM": "site@example.org", "DATKA_CONTACT_TO": "team@example.org"}, want: []string{"DATKA_SMTP_ADDR", "host:port"}},
+		{name: "a mail server without a recipient", env: map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org:587",
+			"DATKA_SMTP_FROM": "site@example.org"}, want: []string{"DATKA_CONTACT_TO"}},
+		{name: "two recipients", env: map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org:587",
+			"DATKA_SMTP_FROM": "site@example.org", "DATKA_CONTACT_TO": "team@example.org, other@example.org"}, want: []string{"DATKA_CONTACT_TO", "one plain address"}},
+		{name: "a mail server without a sender", env: map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org:587",
+			"DATKA_CONTACT_TO": "team@example.org"}, want: []string{"DATKA_SMTP_FROM"}},
+		{name: "a password without a user", env: map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org:587",
+			"DATKA_SMTP_FROM": "site@example.org", "DATKA_CONTACT_TO": "team@example.org", "DATKA_SMTP_PASSWORD": "x"}, want: []string{"DATKA_SMTP_USER"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -374,5 +387,22 @@ func TestFlagsOnlyForServe(t *testing.T) {
 		if fs.Lookup(name) != nil {
 			t.Errorf("migrate has the serve option --%s", name)
 		}
+	}
+}
+
+func TestMailSettings(t *testing.T) {
+	c, err := load(t, nil, map[string]string{"DATKA_SMTP_ADDR": "smtp.example.org:587", "DATKA_SMTP_USER": "site",
+		"DATKA_SMTP_PASSWORD": "env secret", "DATKA_CONTACT_TO": "team@example.org"},
+		`{"smtp_addr": "file.example.org:25", "smtp_from": "HERo <site@example.org>", "contact_to": "file@example.org"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [5]string{"smtp.example.org:587", "site", "env secret", "HERo <site@example.org>", "team@example.org"}
+	if got := [5]string{c.SMTPAddr, c.SMTPUser, c.SMTPPassword, c.SMTPFrom, c.ContactTo}; got != want {
+		t.Errorf("mail settings %q, want %q (the environment over the file)", got, want)
+	}
+	c, err = load(t, nil, nil, "")
+	if err != nil || c.SMTPAddr != "" || c.ContactTo != "" {
+		t.Errorf("mail is on by default: %+v, %v", c, err)
 	}
 }

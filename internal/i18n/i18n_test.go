@@ -3,6 +3,7 @@ package i18n
 import (
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -88,8 +89,21 @@ func TestPluralFormsComplete(t *testing.T) {
 		"en": {"one", "other"},
 	}
 	for lang, forms := range need {
+		// Every plural message of the public and the admin catalogs.
 		m := readCatalog(t, lang)
-		for _, id := range []string{"tasks_count", "bodies_count"} {
+		maps.Copy(m, readAdminCatalog(t, lang))
+		var ids []string
+		for id, raw := range m {
+			if len(raw) > 0 && raw[0] == '{' {
+				ids = append(ids, id)
+			}
+		}
+		for _, id := range []string{"tasks_count", "bodies_count", "contact_rate_limited", "inbox_unread_count"} {
+			if !slices.Contains(ids, id) {
+				t.Errorf("%s: %s is not a plural message", lang, id)
+			}
+		}
+		for _, id := range ids {
 			t.Run(lang+"/"+id, func(t *testing.T) {
 				var plural map[string]string
 				if err := json.Unmarshal(m[id], &plural); err != nil {
@@ -318,6 +332,19 @@ func readCatalog(t *testing.T, lang string) map[string]json.RawMessage {
 	m := map[string]json.RawMessage{}
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatalf("%s.json: %v", lang, err)
+	}
+	return m
+}
+
+func readAdminCatalog(t *testing.T, lang string) map[string]json.RawMessage {
+	t.Helper()
+	data, err := locales.ReadFile("locales/admin/" + lang + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("admin/%s.json: %v", lang, err)
 	}
 	return m
 }

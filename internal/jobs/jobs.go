@@ -1,7 +1,9 @@
 // Package jobs runs datka's background work: scheduled publication and
-// unpublication, and the sweeping of expired sessions. Plans live in the
+// unpublication, the sweeping of expired sessions (Runner), and the
+// delivery of notification mails (Outbox). Plans and mails live in the
 // database, so they survive restarts: a process that starts after the
-// planned time carries them out at once.
+// planned time carries them out at once, and a mail queued while the mail
+// server was down goes out when it is back.
 package jobs
 
 import (

@@ -71,8 +71,9 @@ func (c *pageCache) put(key string, gen uint64, b *web.Body) {
 
 type cacheKeyCtx struct{}
 
-// cacheKey is the key of the page r asks for. No page of the language
-// trees reads the query string yet; one that does must add it here.
+// cacheKey is the key of the page r asks for. Pages with a query string
+// are never cached (see fromCache), nor is the contacts page, whose form
+// carries the time it was served (see contact.go).
 func cacheKey(r *http.Request) string {
 	if c, err := r.Cookie(viCookie); err == nil && c.Value == "1" {
 		return r.URL.Path + "|vi"

@@ -108,7 +108,8 @@ func (h *handler) nested(w http.ResponseWriter, r *http.Request, d siteData, l l
 	h.notFoundIn(w, r, d, l)
 }
 
-// listView is the page view of a list page p.
+// listView is the view every page starts from: its chrome, heading,
+// body and breadcrumbs.
 func (h *handler) listView(r *http.Request, d siteData, l lang.Language, p content.Page, t content.PageText) pageView {
 	pv := pageView{chrome: h.pageChrome(r, d, l, p, t), Heading: t.Title, Body: h.markdown(r.Context(), t.Lang, t.Body)}
 	pv.Breadcrumbs = h.crumbs(d, l, crumb{Title: t.Title, Lang: pv.ContentLang})
@@ -298,7 +299,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lan
 		v.Count = pv.tr.N("bodies_count", len(v.Orgs))
 		h.render(w, r, http.StatusOK, "government", &v)
 	case content.LayoutContacts:
-		h.render(w, r, http.StatusOK, "contacts", &pv)
+		h.contacts(w, r, pv, h.pagePath(p, l))
 	default:
 		h.render(w, r, http.StatusOK, "page", &pv)
 	}

@@ -55,6 +55,11 @@ type Config struct {
 	// Location is the site's time zone, in which dates are shown and
 	// archives are cut into years; nil means UTC.
 	Location *time.Location
+	// ContactTo, when set, is the team's address: every message from the
+	// contact form queues a notification mail to it. MailQueued is
+	// called after one was queued.
+	ContactTo  string
+	MailQueued func()
 }
 
 // handler holds the dependencies of every public handler.
@@ -74,7 +79,8 @@ type handler struct {
 	metrics     *web.Metrics
 	loc         *time.Location
 	// now is the clock, for upcoming and past events.
-	now func() time.Time
+	now     func() time.Time
+	contact *contactForms
 }
 
 // templates are the page templates; each is parsed with layout.html.
@@ -105,6 +111,7 @@ func New(cfg Config) (http.Handler, error) {
 		renderSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		loc:         cfg.Location,
 		now:         time.Now,
+		contact:     newContactForms(cfg.Store, cfg.ContactTo, cfg.MailQueued),
 	}
 	if h.loc == nil {
 		h.loc = time.UTC
@@ -133,6 +140,7 @@ func (h *handler) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", h.root)
 	for _, l := range h.langs.All() {
 		mux.HandleFunc("GET /"+l.Code+"/{path...}", h.localised)
+		mux.HandleFunc("POST /"+l.Code+"/{path...}", h.contactPost) // the contact form (contact.go)
 		mux.HandleFunc("GET /"+l.Code, h.addSlash)
 		mux.HandleFunc("GET /"+l.Code+"/feed.atom", h.feed)
 	}
