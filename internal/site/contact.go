@@ -242,7 +242,7 @@ func (h *handler) contactPost(w http.ResponseWriter, r *http.Request) {
 		h.postNotAllowed(w, r, d, l, rest == "") // the home page takes no form
 		return
 	}
-	p, ok, err := h.findPage(r, l, first)
+	p, ok, err := h.findPage(r, d, l, first)
 	if err != nil {
 		h.serverError(w, r, err)
 		return

@@ -62,7 +62,7 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 // partners or government-bodies page; a post, a year or a tag under the
 // news or events page; a material under the library.
 func (h *handler) nested(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, segs []string) {
-	p, ok, err := h.findPage(r, l, segs[0])
+	p, ok, err := h.findPage(r, d, l, segs[0])
 	if err != nil {
 		h.serverError(w, r, err)
 		return
@@ -118,7 +118,35 @@ func (h *handler) listView(r *http.Request, d siteData, l lang.Language, p conte
 
 // findPage finds the page that uses slug, preferring the one whose text
 // in l has it; the home page is not found by slug.
-func (h *handler) findPage(r *http.Request, l lang.Language, slug string) (content.Page, bool, error) {
+//
+// The structural pages (those in the menu and the lists) are in d
+// already: most addresses are found without a query.
+func (h *handler) findPage(r *http.Request, d siteData, l lang.Language, slug string) (content.Page, bool, error) {
+	var other *content.Page
+	for i, p := range d.pages {
+		if p.Layout == content.LayoutHome {
+			continue
+		}
+		if t, ok := p.Texts[l.Code]; ok && t.Slug == slug {
+			return p, true, nil
+		}
+		if other == nil {
+			for _, t := range p.Texts {
+				if t.Slug == slug {
+					other = &d.pages[i]
+					break
+				}
+			}
+		}
+	}
+	if other != nil {
+		// Another page may still use the slug in l: only the database
+		// knows every page.
+		if p, err := h.st.PageBySlug(r.Context(), l.Code, slug); err == nil && p.Texts[l.Code].Slug == slug {
+			return p, p.Layout != content.LayoutHome, nil
+		}
+		return *other, true, nil
+	}
 	p, err := h.st.PageBySlug(r.Context(), l.Code, slug)
 	if errors.Is(err, store.ErrNotFound) {
 		return p, false, nil
@@ -236,7 +264,7 @@ type governmentView struct {
 }
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request, d siteData, l lang.Language, slug string) {
-	p, ok, err := h.findPage(r, l, slug)
+	p, ok, err := h.findPage(r, d, l, slug)
 	if err != nil {
 		h.serverError(w, r, err)
 		return

@@ -167,7 +167,7 @@ func (h *handler) organisation(w http.ResponseWriter, r *http.Request, d siteDat
 		h.notFoundIn(w, r, d, l)
 		return
 	}
-	if _, ok, err := h.findPage(r, l, section); err != nil || !ok {
+	if _, ok, err := h.findPage(r, d, l, section); err != nil || !ok {
 		h.notFoundIn(w, r, d, l)
 		return
 	}

@@ -119,20 +119,55 @@ func (s *Store) Entry(ctx context.Context, id int64) (content.Entry, error) {
 }
 
 // EntryBySlug finds the entry of type typ that uses slug, preferring the
-// one whose text in lang has it.
+// one whose text in lang has it, and returns it with all its translations
+// in one query: the public site's look-up of every post.
 func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, slug string) (content.Entry, error) {
-	var id int64
-	err := s.read.QueryRowContext(ctx, `
-		SELECT t.group_id FROM entry_texts t JOIN entries e ON e.group_id = t.group_id
-		WHERE t.slug = ? AND e.type = ?
-		ORDER BY t.lang = ? DESC, t.group_id LIMIT 1`, slug, typ, lang).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return content.Entry{}, ErrNotFound
-	}
+	rows, err := s.query(ctx, `
+		SELECT `+entryColumns+`, t.group_id, t.lang, t.slug, t.status, t.needs_native_review, t.title, t.summary,
+			t.body, t.place, t.tags, t.updated_at, t.rev, t.source_rev
+		FROM entry_texts x
+		JOIN entries e ON e.group_id = x.group_id
+		JOIN translation_groups g ON g.id = e.group_id
+		JOIN entry_texts t ON t.group_id = e.group_id
+		WHERE x.slug = ? AND e.type = ?
+		ORDER BY x.lang = ? DESC, e.group_id`, slug, typ, lang)
 	if err != nil {
 		return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
 	}
-	return s.Entry(ctx, id)
+	defer rows.Close()
+	var entry content.Entry
+	for rows.Next() {
+		var e content.Entry
+		var date, starts, ends, groups, docLangs, tags, updated string
+		var t entryTextRow
+		var review int
+		if err := rows.Scan(&e.ID, &e.Key, &e.Type, &e.SourceLang, &date, &e.Cover, &starts, &ends,
+			&e.OnlineURL, &e.RegistrationURL, &e.File, &e.VideoURL, &e.Year, &e.Topic, &groups, &docLangs,
+			&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &t.Place,
+			&tags, &updated, &t.Rev, &t.SourceRev); err != nil {
+			return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
+		}
+		if entry.ID == 0 {
+			e.Date, e.Start, e.End = parseTime(date), parseTime(starts), parseTime(ends)
+			e.Groups, e.DocLangs = strings.Fields(groups), strings.Fields(docLangs)
+			e.Texts = map[string]content.EntryText{}
+			entry = e
+		}
+		if e.ID != entry.ID {
+			continue // another entry with the slug in another language
+		}
+		t.NeedsNativeReview = review != 0
+		t.Tags = content.Lines(tags)
+		t.UpdatedAt = parseTime(updated)
+		entry.Texts[t.Lang] = t.EntryText
+	}
+	if err := rows.Err(); err != nil {
+		return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
+	}
+	if entry.ID == 0 {
+		return entry, ErrNotFound
+	}
+	return entry, nil
 }
 
 // EntrySlug finds the entries that use slug, in any language.
@@ -207,9 +242,17 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 		where, args = append(where, ends+" <= ?"), append(args, formatTime(q.Now))
 	}
 	cond := strings.Join(where, " AND ")
-	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	// Counting scans every entry of the type; the count is kept until the
+	// content changes.
+	total, err := remember(s, fmt.Sprint("entries-count", cond, args), func() (int, error) {
+		var n int
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+cond, args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: entries: %w", err)
+		}
+		return n, nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -253,6 +296,10 @@ type YearCount struct {
 // EntryYears lists the years that have published entries of typ in one
 // of langs, newest first.
 func (s *Store) EntryYears(ctx context.Context, typ content.EntryType, langs []string) ([]YearCount, error) {
+	return remember(s, fmt.Sprint("entry-years", typ, langs), func() ([]YearCount, error) { return s.entryYears(ctx, typ, langs) })
+}
+
+func (s *Store) entryYears(ctx context.Context, typ content.EntryType, langs []string) ([]YearCount, error) {
 	args := []any{typ}
 	for _, l := range langs {
 		args = append(args, l)
@@ -287,6 +334,10 @@ type Tag struct {
 // EntryTags lists the tags of published entries of typ in lang, most used
 // first.
 func (s *Store) EntryTags(ctx context.Context, typ content.EntryType, lang string) ([]Tag, error) {
+	return remember(s, fmt.Sprint("entry-tags", typ, lang), func() ([]Tag, error) { return s.entryTags(ctx, typ, lang) })
+}
+
+func (s *Store) entryTags(ctx context.Context, typ content.EntryType, lang string) ([]Tag, error) {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT x.slug, min(x.name), count(*) FROM entry_tags x
 		JOIN entry_texts t ON t.group_id = x.group_id AND t.lang = x.lang AND t.status = 'published'

@@ -218,7 +218,7 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 // in lang has it, and returns it with all its translations in one query:
 // the public site's hottest look-up.
 func (s *Store) PageBySlug(ctx context.Context, lang, slug string) (content.Page, error) {
-	rows, err := s.read.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 		SELECT s.lang, p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang,
 			t.group_id, t.lang, t.slug, t.status, t.needs_native_review, t.title, t.summary, t.body, t.updated_at, t.rev, t.source_rev
 		FROM page_texts s

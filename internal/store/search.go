@@ -348,15 +348,24 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, er
 // countMatches counts the matches of match, up to limit.
 func (s *Store) countMatches(ctx context.Context, match string, limit int) (int, error) {
 	var n int
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`,
-		match, limit).Scan(&n); err != nil {
+	rows, err := s.query(ctx, `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`, match, limit)
+	if err != nil {
+		return 0, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: search: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("store: search: %w", err)
 	}
 	return n, nil
 }
 
 func (s *Store) searchPage(ctx context.Context, query, match string, limit, offset int) ([]SearchHit, error) {
-	rows, err := s.read.QueryContext(ctx, query, match, limit, offset)
+	rows, err := s.query(ctx, query, match, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}

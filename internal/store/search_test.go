@@ -142,3 +142,41 @@ func TestBroadSearchListsTitlesFirstAndPagesCleanly(t *testing.T) {
 		t.Errorf("%d title matches listed, want %d", titled, want)
 	}
 }
+
+func TestEntryCountsFollowChanges(t *testing.T) {
+	st, _ := openStore(t) // a fresh store: generation 0
+	ctx := t.Context()
+	q := store.EntryQuery{Type: content.EntryNews, Langs: []string{"en"}}
+	count := func() int {
+		t.Helper()
+		_, n, err := st.Entries(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		years, err := st.EntryYears(ctx, content.EntryNews, []string{"en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, y := range years {
+			total += y.Count
+		}
+		if total != n {
+			t.Fatalf("years count %d entries, the list %d", total, n)
+		}
+		return n
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("%d entries in an empty store", n)
+	}
+	for i := range 3 {
+		e := content.Entry{Key: fmt.Sprint("n", i), Type: content.EntryNews, Date: time.Now(),
+			Texts: map[string]content.EntryText{"en": {Meta: content.Meta{Lang: "en", Slug: fmt.Sprint("n", i), Status: content.StatusPublished}, Title: "N"}}}
+		if err := st.Install(ctx, "en", nil, nil, []content.Entry{e}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(); n != i+1 {
+			t.Fatalf("after %d posts the list counts %d", i+1, n)
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,6 +40,62 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	gen   atomic.Uint64
+	// stmts are the prepared forms of the public site's hottest reads:
+	// SQLite's planner costs more than running them.
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+	// memo keeps answers that scan many rows (how many entries a list
+	// holds, its years and tags) for one generation of the content.
+	memoMu  sync.Mutex
+	memoGen uint64
+	memo    map[string]any
+}
+
+// memoMax bounds the answers kept; past it the memo starts afresh.
+const memoMax = 1000
+
+// remember returns the answer kept under key for the current generation,
+// or computes and keeps it.
+func remember[T any](s *Store, key string, compute func() (T, error)) (T, error) {
+	gen := s.Generation()
+	s.memoMu.Lock()
+	if s.memo == nil || s.memoGen != gen || len(s.memo) >= memoMax {
+		s.memoGen, s.memo = gen, map[string]any{}
+	}
+	v, ok := s.memo[key]
+	s.memoMu.Unlock()
+	if ok {
+		return v.(T), nil
+	}
+	out, err := compute()
+	if err != nil {
+		return out, err
+	}
+	s.memoMu.Lock()
+	if s.memoGen == gen && s.memo != nil { // not kept when the content changed meanwhile
+		s.memo[key] = out
+	}
+	s.memoMu.Unlock()
+	return out, nil
+}
+
+// query runs a read through a statement prepared once per connection.
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	s.stmtMu.Lock()
+	st, ok := s.stmts[query]
+	if !ok {
+		var err error
+		if st, err = s.read.PrepareContext(ctx, query); err != nil {
+			s.stmtMu.Unlock()
+			return nil, err
+		}
+		if s.stmts == nil {
+			s.stmts = map[string]*sql.Stmt{}
+		}
+		s.stmts[query] = st
+	}
+	s.stmtMu.Unlock()
+	return st.QueryContext(ctx, args...)
 }
 
 // Generation counts the changes this Store has written. Caches of
@@ -119,7 +176,14 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // Close closes both pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	s.stmtMu.Lock()
+	var errs []error
+	for _, st := range s.stmts {
+		errs = append(errs, st.Close())
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
+	return errors.Join(append(errs, s.read.Close(), s.write.Close())...)
 }
 
 // Ping checks that the database answers a query.
