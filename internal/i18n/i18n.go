@@ -147,6 +147,11 @@ func (c *Catalog) For(lang string) *Translator {
 // Lang is the language this translator was asked for.
 func (t *Translator) Lang() string { return t.lang }
 
+// Strings is the language's strings by id, for templates that show them
+// as they are ({{.L.skip_to_content}}): a map lookup costs a template far
+// less than a method call. Callers must not change the map.
+func (t *Translator) Strings() map[string]string { return t.plain }
+
 // T returns the string id, with {{.Name}} placeholders filled from
 // name/value pairs. An unknown id comes back as itself, so that a missing
 // string shows up in a page rather than as a blank.

@@ -234,6 +234,9 @@ func TestCrawlWholeSite(t *testing.T) {
 			if self := p.hreflang[code]; self != p.canonical {
 				t.Errorf("hreflang %s = %q, canonical %q: a page must list itself", code, self, p.canonical)
 			}
+			if strings.Contains(p.raw, "no value&gt;") || strings.Contains(p.raw, "<no value>") {
+				t.Error("an interface string is missing from the catalog")
+			}
 			if w := lang.MixedScriptWords(p.text); len(w) > 0 {
 				t.Errorf("words mixing Latin and Cyrillic letters: %q", w)
 			}

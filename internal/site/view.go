@@ -13,6 +13,7 @@ import (
 // chrome is what every page's layout shows around its content.
 type chrome struct {
 	tr          *i18n.Translator
+	L           map[string]string // the interface strings of Lang
 	Lang        lang.Language
 	Settings    content.Settings
 	Slogans     []slogan
@@ -137,8 +138,10 @@ type pathFunc func(l lang.Language) string
 // language (or "" where it does not exist); own reports whether the item
 // has its own text in a language.
 func (h *handler) newChrome(r *http.Request, d siteData, l lang.Language, self pathFunc, own func(code string) bool) chrome {
+	tr := h.cat.For(l.Code)
 	c := chrome{
-		tr:       h.cat.For(l.Code),
+		tr:       tr,
+		L:        tr.Strings(),
 		Lang:     l,
 		Settings: d.settingsFor(l),
 		HomeURL:  "/" + l.Code + "/",
