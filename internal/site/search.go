@@ -196,7 +196,7 @@ func cleanQuery(q string) string {
 // words a reader looks for are nearly always near the start, and
 // analysing a long report whole for two lines of context would cost more
 // than the search itself.
-const snippetScan = 6000
+const snippetScan = 3000
 
 func snippetSource(text string) string {
 	if len(text) <= snippetScan {

@@ -324,15 +324,22 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, er
 		return hits, total, err
 	}
 	inTitle := matchExpr(q.Lang, q.Kind, q.Terms, "{title}")
-	titled, err := s.countMatches(ctx, inTitle, SearchCountMax)
-	if err != nil {
-		return nil, 0, err
-	}
 	newest := fmt.Sprintf(page, "-rowid", "rowid DESC", "")
+	// The first page needs no count of the title matches: it takes what
+	// there are, then the rest.
+	titled := 0
+	if offset > 0 {
+		if titled, err = s.countMatches(ctx, inTitle, SearchCountMax); err != nil {
+			return nil, 0, err
+		}
+	}
 	var hits []SearchHit
-	if offset < titled {
+	if offset == 0 || offset < titled {
 		if hits, err = s.searchPage(ctx, newest, inTitle, limit, offset); err != nil {
 			return nil, 0, err
+		}
+		if offset == 0 {
+			titled = len(hits)
 		}
 	}
 	if rest := limit - len(hits); rest > 0 {
