@@ -65,6 +65,9 @@ func TestNewsListsArchivesAndTags(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(body, "Дополнительная новость 24") || strings.Contains(body, "Дополнительная новость 14<") {
 		t.Fatalf("GET %s: %d; want the ten newest first", news, code)
 	}
+	if _, home := get(t, a.Handler, "/ru/"); !strings.Contains(home, "Дополнительная новость 24") || strings.Contains(home, "Дополнительная новость 21<") {
+		t.Error("the home page does not show the three latest posts")
+	}
 	if !strings.Contains(body, `rel="next"`) || !strings.Contains(body, news+"/2024") {
 		t.Error("the list links neither its next page nor its years")
 	}
@@ -115,6 +118,9 @@ func TestEventsUpcomingAndPast(t *testing.T) {
 	past := strings.Index(body, `id="list-h"`)
 	if up < 0 || past < 0 || up > past {
 		t.Fatalf("the coming event is not listed before the past ones (%d, %d)", up, past)
+	}
+	if _, home := get(t, a.Handler, "/en/"); !strings.Contains(home, "A workshop next week") {
+		t.Error("the home page does not show the coming event")
 	}
 	code, page := get(t, a.Handler, events+"/soon")
 	if code != 200 || !strings.Contains(page, "https://example.org/register") || strings.Contains(page, "javascript:") {

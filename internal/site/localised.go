@@ -189,6 +189,10 @@ func mustLang(s *lang.Set, code string, l lang.Language) lang.Language {
 type homeView struct {
 	chrome
 	Body          any
+	Latest        []entryCard // the newest news posts
+	Upcoming      []entryCard // the events to come
+	NewsURL       string
+	EventsURL     string
 	Partners      []orgCard
 	Government    []orgCard
 	PartnersURL   string
@@ -240,6 +244,30 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request, d siteData, l lan
 		}
 	}
 	v.JSONLD = h.homeJSONLD(v.Settings, l, funders)
+	langs := append([]string{l.Code}, l.Fallbacks...)
+	for _, list := range []struct {
+		q    store.EntryQuery
+		into *[]entryCard
+		url  *string
+		page content.Layout
+	}{
+		{store.EntryQuery{Type: content.EntryNews, Langs: langs, Limit: 3}, &v.Latest, &v.NewsURL, content.LayoutNews},
+		{store.EntryQuery{Type: content.EntryEvent, Langs: langs, When: "upcoming", Now: h.now(), Limit: 3}, &v.Upcoming, &v.EventsURL, content.LayoutEvents},
+	} {
+		es, _, err := h.st.Entries(r.Context(), list.q)
+		if err != nil {
+			h.serverError(w, r, err)
+			return
+		}
+		for _, e := range es {
+			if c, ok := h.entryCardOf(r.Context(), d, e, l, false); ok {
+				*list.into = append(*list.into, c)
+			}
+		}
+		if p, ok := d.pageByLayout(list.page); ok {
+			*list.url = h.pagePath(p, l)
+		}
+	}
 	v.PartnersURL = parents[content.RoleFunder]
 	v.GovernmentURL = parents[content.RoleGovernment]
 	rememberLanguage(w, r, l.Code)
