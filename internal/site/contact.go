@@ -225,8 +225,7 @@ func (h *handler) contacts(w http.ResponseWriter, r *http.Request, pv pageView, 
 // contactPost receives the contact form. It answers POSTs under every
 // language prefix, and takes only those to a contacts page's own address.
 func (h *handler) contactPost(w http.ResponseWriter, r *http.Request) {
-	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-	l, ok := h.langs.Get(code)
+	l, ok := h.pathLang(r)
 	if !ok {
 		h.notFound(w, r)
 		return

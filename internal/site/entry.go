@@ -148,6 +148,22 @@ func (h *handler) entryCardOf(ctx context.Context, d siteData, e content.Entry, 
 	return c, true
 }
 
+// cards returns the entries q selects as cards for l, and how many it
+// selects in all.
+func (h *handler) cards(ctx context.Context, d siteData, l lang.Language, q store.EntryQuery, withCover bool) ([]entryCard, int, error) {
+	items, total, err := h.st.Entries(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []entryCard
+	for _, e := range items {
+		if c, ok := h.entryCardOf(ctx, d, e, l, withCover); ok {
+			out = append(out, c)
+		}
+	}
+	return out, total, nil
+}
+
 // eventDates writes an event's start and end days.
 func (h *handler) eventDates(code string, e content.Entry) string {
 	tr := h.cat.For(code)
@@ -317,21 +333,17 @@ func (h *handler) entryList(w http.ResponseWriter, r *http.Request, d siteData, 
 	ctx := r.Context()
 	if typ == content.EntryEvent && year == 0 && tag == "" {
 		if page == 1 {
-			up, _, err := h.st.Entries(ctx, store.EntryQuery{Type: typ, Langs: langs, When: "upcoming", Now: q.Now, Limit: 50})
+			up, _, err := h.cards(ctx, d, l, store.EntryQuery{Type: typ, Langs: langs, When: "upcoming", Now: q.Now, Limit: 50}, true)
 			if err != nil {
 				h.serverError(w, r, err)
 				return
 			}
-			for _, e := range up {
-				if c, ok := h.entryCardOf(ctx, d, e, l, true); ok {
-					v.Upcoming = append(v.Upcoming, c)
-				}
-			}
+			v.Upcoming = up
 		}
 		q.When = "past"
 		v.ListHead = tr.T("events_past")
 	}
-	items, total, err := h.st.Entries(ctx, q)
+	items, total, err := h.cards(ctx, d, l, q, true)
 	if err != nil {
 		h.serverError(w, r, err)
 		return
@@ -340,11 +352,7 @@ func (h *handler) entryList(w http.ResponseWriter, r *http.Request, d siteData, 
 		h.notFoundIn(w, r, d, l)
 		return
 	}
-	for _, e := range items {
-		if c, ok := h.entryCardOf(ctx, d, e, l, true); ok {
-			v.Items = append(v.Items, c)
-		}
-	}
+	v.Items = items
 	self := base
 	switch {
 	case year != 0:
@@ -608,7 +616,7 @@ func (h *handler) library(w http.ResponseWriter, r *http.Request, d siteData, l 
 	v.Years, year = choose("year", ys, func(k string) string { return k })
 	q.Year, _ = strconv.Atoi(year)
 	v.Active = len(kept) > 0
-	items, total, err := h.st.Entries(ctx, q)
+	items, total, err := h.cards(ctx, d, l, q, false)
 	if err != nil {
 		h.serverError(w, r, err)
 		return
@@ -617,11 +625,7 @@ func (h *handler) library(w http.ResponseWriter, r *http.Request, d siteData, l 
 		h.notFoundIn(w, r, d, l)
 		return
 	}
-	for _, e := range items {
-		if c, ok := h.entryCardOf(ctx, d, e, l, false); ok {
-			v.Items = append(v.Items, c)
-		}
-	}
+	v.Items = items
 	v.Count = tr.N("materials_count", total)
 	v.Pager = newPager(tr, h.pagePath(p, l), kept, page, total)
 	if total == 0 {

@@ -66,8 +66,7 @@ type atomFeed struct {
 // feed answers /{lang}/feed.atom: the latest news and events written in
 // that language.
 func (h *handler) feed(w http.ResponseWriter, r *http.Request) {
-	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-	l, ok := h.langs.Get(code)
+	l, ok := h.pathLang(r)
 	if !ok {
 		h.notFound(w, r)
 		return

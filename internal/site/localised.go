@@ -15,8 +15,7 @@ import (
 // "/ru/" the home page, "/ru/{page}" a page, "/ru/{page}/{organisation}"
 // an organisation under the partners or government-bodies page.
 func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
-	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
-	l, ok := h.langs.Get(code)
+	l, ok := h.pathLang(r)
 	if !ok {
 		h.notFound(w, r)
 		return
@@ -56,6 +55,12 @@ func (h *handler) localised(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.nested(w, r, d, l, segs)
 	}
+}
+
+// pathLang is the configured language whose prefix r's path starts with.
+func (h *handler) pathLang(r *http.Request) (lang.Language, bool) {
+	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	return h.langs.Get(code)
 }
 
 // nested answers the addresses below a page: an organisation under the
@@ -254,16 +259,12 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request, d siteData, l lan
 		{store.EntryQuery{Type: content.EntryNews, Langs: langs, Limit: 3}, &v.Latest, &v.NewsURL, content.LayoutNews},
 		{store.EntryQuery{Type: content.EntryEvent, Langs: langs, When: "upcoming", Now: h.now(), Limit: 3}, &v.Upcoming, &v.EventsURL, content.LayoutEvents},
 	} {
-		es, _, err := h.st.Entries(r.Context(), list.q)
+		cards, _, err := h.cards(r.Context(), d, l, list.q, false)
 		if err != nil {
 			h.serverError(w, r, err)
 			return
 		}
-		for _, e := range es {
-			if c, ok := h.entryCardOf(r.Context(), d, e, l, false); ok {
-				*list.into = append(*list.into, c)
-			}
-		}
+		*list.into = cards
 		if p, ok := d.pageByLayout(list.page); ok {
 			*list.url = h.pagePath(p, l)
 		}
