@@ -119,6 +119,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		}
 		a.Seeded = true
 		log.Info("created the site with its default content", "database", db.Path)
+	} else if n, err := seed.Upgrade(ctx, st, langs.Default().Code); err != nil {
+		st.Close()
+		return nil, err
+	} else if n > 0 {
+		log.Info("added the pages this release needs", "pages", n)
 	}
 	if a.FirstAdmin, err = ensureAdmin(ctx, st, cfg, auth.DefaultParams); err != nil {
 		st.Close()

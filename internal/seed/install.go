@@ -121,3 +121,54 @@ func orgSlugSource(t content.OrgText) string {
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// Upgrade adds to a site made by an earlier release the pages it lacks:
+// the lists of news, events and materials and the search page, whose
+// layouts the admin cannot make. A site that has a page of a layout keeps
+// it as it is. Slugs taken by other pages get a number. It returns how
+// many pages it added.
+func Upgrade(ctx context.Context, st *store.Store, sourceLang string) (int, error) {
+	pages, err := st.Pages(ctx)
+	if err != nil {
+		return 0, err
+	}
+	have := map[content.Layout]bool{}
+	for _, p := range pages {
+		have[p.Layout] = true
+	}
+	var add []content.Page
+	for _, p := range sectionPages() {
+		if have[p.Layout] {
+			continue
+		}
+		for _, code := range sortedKeys(p.Texts) {
+			t := p.Texts[code]
+			t.Lang, t.Rev, t.SourceRev = code, 1, 1
+			base := lang.Slugify(code, t.Title)
+			t.Slug = base
+			for i := 2; ; i++ {
+				refs, err := st.PageSlug(ctx, t.Slug)
+				if err != nil {
+					return 0, err
+				}
+				taken := false
+				for _, r := range refs {
+					taken = taken || r.Lang == code
+				}
+				if !taken {
+					break
+				}
+				t.Slug = base + "-" + strconv.Itoa(i)
+			}
+			p.Texts[code] = t
+		}
+		add = append(add, p)
+	}
+	if len(add) == 0 {
+		return 0, nil
+	}
+	if err := st.Install(ctx, sourceLang, add, nil, nil, nil); err != nil {
+		return 0, fmt.Errorf("seed: upgrade: %w", err)
+	}
+	return len(add), nil
+}

@@ -978,3 +978,53 @@ func TestInstallStoresEntries(t *testing.T) {
 		})
 	}
 }
+
+func TestUpgradeAddsTheSectionPagesOnce(t *testing.T) {
+	ctx := t.Context()
+	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "datka.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// A site of the earlier release: no lists, and a page already called
+	// "News" in English.
+	old := Default()
+	var pages []content.Page
+	for _, p := range old.Pages {
+		switch p.Layout {
+		case content.LayoutNews, content.LayoutEvents, content.LayoutLibrary, content.LayoutSearch:
+			continue
+		}
+		pages = append(pages, p)
+	}
+	pages = append(pages, content.Page{Key: "old-news", Layout: content.LayoutPlain, Position: 50,
+		Texts: map[string]content.PageText{"en": {Meta: content.Meta{Lang: "en", Slug: "news", Status: content.StatusPublished}, Title: "Old news"}}})
+	for i := range pages {
+		for code, tx := range pages[i].Texts {
+			if tx.Slug == "" && pages[i].Layout != content.LayoutHome {
+				tx.Slug = pages[i].Key + "-" + code
+			}
+			tx.Lang = code
+			pages[i].Texts[code] = tx
+		}
+	}
+	if err := st.Install(ctx, "ru", pages, nil, nil, old.Settings); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Upgrade(ctx, st, "ru")
+	if err != nil || n != 4 {
+		t.Fatalf("Upgrade added %d pages, %v; want 4", n, err)
+	}
+	if n, err := Upgrade(ctx, st, "ru"); err != nil || n != 0 {
+		t.Fatalf("a second Upgrade added %d pages, %v", n, err)
+	}
+	all, err := st.Pages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range all {
+		if p.Layout == content.LayoutNews && p.Texts["en"].Slug != "news-2" {
+			t.Errorf("the news page took the slug %q beside the old page's \"news\"", p.Texts["en"].Slug)
+		}
+	}
+}
