@@ -409,9 +409,9 @@ func TestXLIFFImportRefuses(t *testing.T) {
 			last(d).Units = append(last(d).Units, xliff.Unit{ID: "colour", Source: "красный", Target: "кызыл", HasTarget: true})
 		}), http.StatusUnprocessableEntity, "Неизвестное поле «colour»"},
 		{"an unknown item", ad, spoil(func(d *xliff.Document) { last(d).ID = "organisation-99999" }),
-			http.StatusUnprocessableEntity, "Неизвестный материал «organisation-99999»"},
+			http.StatusUnprocessableEntity, "Неизвестная запись «organisation-99999»"},
 		{"an item of another kind", ad, spoil(func(d *xliff.Document) { last(d).ID = "page-" + itoa(org) }),
-			http.StatusUnprocessableEntity, "Неизвестный материал «page-"},
+			http.StatusUnprocessableEntity, "Неизвестная запись «page-"},
 		{"an item twice", ad, spoil(func(d *xliff.Document) { d.Files = append(d.Files, *last(d)) }),
 			http.StatusUnprocessableEntity, "встречается в файле дважды"},
 		{"no source revision", ad, spoil(func(d *xliff.Document) { last(d).Notes = nil }),
