@@ -628,8 +628,11 @@ func (h *handler) library(w http.ResponseWriter, r *http.Request, d siteData, l 
 	v.Items = items
 	v.Count = tr.N("materials_count", total)
 	v.Pager = newPager(tr, h.pagePath(p, l), kept, page, total)
-	if total == 0 {
+	switch {
+	case total == 0 && v.Active:
 		v.Empty = tr.T("library_empty")
+	case total == 0:
+		v.Empty = tr.T("list_empty")
 	}
 	if v.Active || page > 1 {
 		// Filtered views are for readers, not for search engines.
