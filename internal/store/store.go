@@ -160,11 +160,20 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
-	fsys, err := fs.Sub(migrations, "migrations/sqlite")
+	return migrateDialect(ctx, db, goose.DialectSQLite3, "migrations/sqlite")
+}
+
+// migratePostgres brings a PostgreSQL database's schema up to date.
+func migratePostgres(ctx context.Context, db *sql.DB) error {
+	return migrateDialect(ctx, db, goose.DialectPostgres, "migrations/postgres")
+}
+
+func migrateDialect(ctx context.Context, db *sql.DB, dialect goose.Dialect, dir string) error {
+	fsys, err := fs.Sub(migrations, dir)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
+	p, err := goose.NewProvider(dialect, db, fsys)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}

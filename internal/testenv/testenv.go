@@ -34,3 +34,15 @@ func RepoRoot() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
 }
+
+// PostgresURL returns the address of the PostgreSQL server the tests may
+// use (DATKA_TEST_POSTGRES, e.g.
+// postgres://postgres@127.0.0.1:5432/test?sslmode=disable), skipping t, or
+// failing it in CI, when none is given. Tests make their own database on
+// it and drop it afterwards.
+func PostgresURL(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv("DATKA_TEST_POSTGRES")
+	Require(t, u != "", "a PostgreSQL server (DATKA_TEST_POSTGRES)")
+	return u
+}
