@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"html"
 	"image"
-	_ "image/jpeg"
+	"image/jpeg"
 	_ "image/png"
+	"io"
+	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
@@ -22,11 +24,14 @@ import (
 	"testing"
 
 	"github.com/datka-cms/datka/internal/admin"
+	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/media/mediatest"
 	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
+	"github.com/minio/minio-go/v7"
 )
 
 // uploadRaw posts the upload form with a file part whose
@@ -462,5 +467,78 @@ func TestMediaPermissions(t *testing.T) {
 	}
 	if code, _, _ := ed.post(item+"/delete", nil); code != http.StatusSeeOther {
 		t.Errorf("editor deleting an unused file: %d, want 303", code)
+	}
+}
+
+// TestMediaOnS3 runs the site with DATKA_MEDIA naming a bucket of a real
+// S3-compatible server: an upload lands in the bucket, nothing in the
+// data folder, and the public URL serves it, ranges included.
+func TestMediaOnS3(t *testing.T) {
+	srv := testenv.StartS3(t)
+	t.Setenv("DATKA_MEDIA", srv.Bucket(t, "library"))
+	s := newWFSiteWith(t, func(cfg *config.Config) {
+		if err := cfg.Load("", nil); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if s.app.MediaDir != "" {
+		t.Errorf("MediaDir = %q on S3", s.app.MediaDir)
+	}
+	ed := s.signIn("admin@example.org")
+	m := s.uploaded(ed.upload("photo.jpg", mediatest.JPEGWithGPS(1200, 800, 1), map[string]string{"alt.ru": "Фото"}))
+
+	var keys []string
+	for o := range srv.Client(t).ListObjects(context.Background(), "library", minio.ListObjectsOptions{Recursive: true}) {
+		if o.Err != nil {
+			t.Fatal(o.Err)
+		}
+		keys = append(keys, o.Key)
+	}
+	want := []string{m.Name, media.VariantName(m.Name, 480), media.VariantName(m.Name, 960)}
+	slices.Sort(want)
+	if !slices.Equal(keys, want) {
+		t.Errorf("the bucket holds %v, want %v", keys, want)
+	}
+	if _, err := os.Stat(filepath.Join(s.dataDir, "media")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a media folder was made in the data folder: %v", err)
+	}
+
+	get := func(rangeHeader string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, s.srv.URL+content.MediaURLPrefix+m.Name, nil)
+		if rangeHeader != "" {
+			req.Header.Set("Range", rangeHeader)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, b
+	}
+	resp, whole := get("")
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "image/jpeg" {
+		t.Fatalf("GET: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	if _, err := jpeg.Decode(bytes.NewReader(whole)); err != nil {
+		t.Errorf("the served file is no JPEG: %v", err)
+	}
+	resp, part := get("bytes=100-199")
+	if resp.StatusCode != http.StatusPartialContent {
+		t.Fatalf("GET with Range: %d, want 206", resp.StatusCode)
+	}
+	if cr := resp.Header.Get("Content-Range"); cr != "bytes 100-199/"+strconv.Itoa(len(whole)) {
+		t.Errorf("Content-Range = %q", cr)
+	}
+	if !bytes.Equal(part, whole[100:200]) {
+		t.Error("the range served other bytes than the whole file holds there")
+	}
+	resp, tail := get("bytes=-10")
+	if resp.StatusCode != http.StatusPartialContent || !bytes.Equal(tail, whole[len(whole)-10:]) {
+		t.Errorf("GET the last 10 bytes: %d, %d bytes", resp.StatusCode, len(tail))
 	}
 }

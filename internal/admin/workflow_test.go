@@ -30,11 +30,19 @@ type wfSite struct {
 
 func newWFSite(t *testing.T) *wfSite {
 	t.Helper()
+	return newWFSiteWith(t, func(*config.Config) {})
+}
+
+// newWFSiteWith is newWFSite with the configuration changed by set
+// before the site opens.
+func newWFSiteWith(t *testing.T, set func(*config.Config)) *wfSite {
+	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "http://127.0.0.1"
 	cfg.AdminEmail, cfg.AdminPassword = "admin@example.org", "a long quiet river"
+	set(&cfg)
 	a, err := app.Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)

@@ -43,7 +43,8 @@ type App struct {
 	Seeded bool
 	// FirstAdmin is set when this start created the first administrator.
 	FirstAdmin *FirstAdmin
-	// MediaDir is the folder of the media library's files.
+	// MediaDir is the folder of the media library's files; empty when
+	// they are kept in object storage.
 	MediaDir string
 	// Outbox delivers the contact form's notification mails; nil when mail
 	// is not configured. The caller runs it (serve does).
@@ -169,8 +170,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, err
 	}
-	a.MediaDir = filepath.Join(cfg.DataDir, "media")
-	files, err := media.NewDisk(a.MediaDir)
+	files, err := openMedia(ctx, cfg, a)
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -243,3 +243,17 @@ func NewServer(h http.Handler, log *slog.Logger) *http.Server {
 
 // Close closes the database.
 func (a *App) Close() error { return a.Store.Close() }
+
+// openMedia opens the storage of the media library that cfg.Media names:
+// the data folder's media folder, or an S3 bucket, which must answer.
+func openMedia(ctx context.Context, cfg config.Config, a *App) (media.Storage, error) {
+	s3, err := cfg.MediaStorage()
+	if err != nil {
+		return nil, err
+	}
+	if s3 != nil {
+		return media.NewS3(ctx, cfg.Media)
+	}
+	a.MediaDir = filepath.Join(cfg.DataDir, "media")
+	return media.NewDisk(a.MediaDir)
+}

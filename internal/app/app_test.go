@@ -16,6 +16,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/app"
 	"github.com/datka-cms/datka/internal/config"
+	"github.com/datka-cms/datka/internal/testenv"
 )
 
 // serve starts the site as datka serve would, on a loopback port.
@@ -167,5 +168,21 @@ func TestConcurrentReaders(t *testing.T) {
 	t.Logf("%d requests by 64 readers in %s, %d failed", requests.Load(), d, failures.Load())
 	if failures.Load() > 0 {
 		t.Errorf("%d of %d requests failed", failures.Load(), requests.Load())
+	}
+}
+
+// TestOpenChecksMediaBucket checks that a site told to keep its media in
+// a bucket that does not exist refuses to start, saying so.
+func TestOpenChecksMediaBucket(t *testing.T) {
+	srv := testenv.StartS3(t)
+	cfg := config.Default()
+	cfg.DataDir = t.TempDir()
+	cfg.Media = srv.URL("no-such-bucket")
+	_, err := app.Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err == nil || !strings.Contains(err.Error(), "no-such-bucket") || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("Open = %v, want an error saying the bucket does not exist", err)
+	}
+	if strings.Contains(err.Error(), srv.SecretKey) {
+		t.Errorf("the error shows the secret: %v", err)
 	}
 }

@@ -102,6 +102,7 @@ Options of serve:
   --addr HOST:PORT  listen address (default localhost:8080, env DATKA_ADDR)
   --base-url URL    the site's public address, for canonical links (env DATKA_BASE_URL)
   --theme DIR       templates and static files from a folder (env DATKA_THEME)
+  --media URL       media files: disk (the data folder) or s3://BUCKET?endpoint=HOST:PORT (env DATKA_MEDIA)
 
 Environment only:
   DATKA_LANGUAGES   content languages, the default first (default "ru,ky,en")

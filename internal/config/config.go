@@ -24,6 +24,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/lang"
 	sendmail "github.com/datka-cms/datka/internal/mail"
+	"github.com/datka-cms/datka/internal/media"
 )
 
 // Config is everything a datka command may need.
@@ -33,6 +34,7 @@ type Config struct {
 	DB        string      `json:"db"`        // database URL; default sqlite in DataDir
 	BaseURL   string      `json:"base_url"`  // public address of the site
 	ThemeDir  string      `json:"theme"`     // a folder replacing the embedded theme
+	Media     string      `json:"media"`     // media files: "disk" (or empty) or an s3:// URL
 	Languages []lang.Spec `json:"languages"` // content languages, the default first
 	LogFormat string      `json:"log_format"`
 	LogLevel  string      `json:"log_level"`
@@ -81,6 +83,7 @@ func (c *Config) Flags(fs *flag.FlagSet, serve bool) *string {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "listen on `host:port` (env DATKA_ADDR)")
 		fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public `URL` of the site, for canonical links (default http://ADDR) (env DATKA_BASE_URL)")
 		fs.StringVar(&c.ThemeDir, "theme", c.ThemeDir, "serve templates and static files from this `folder` instead of the built-in theme (env DATKA_THEME)")
+		fs.StringVar(&c.Media, "media", c.Media, "keep media files in `URL`: disk (the data folder) or s3://BUCKET[/PREFIX]?endpoint=HOST:PORT (env DATKA_MEDIA)")
 		fs.IntVar(&c.PageCacheMB, "page-cache-mb", c.PageCacheMB, "keep up to this many `megabytes` of rendered pages in memory; 0 turns the cache off (env DATKA_PAGE_CACHE_MB)")
 	}
 	return file
@@ -121,6 +124,7 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_DB", &c.DB)
 	env("DATKA_BASE_URL", &c.BaseURL)
 	env("DATKA_THEME", &c.ThemeDir)
+	env("DATKA_MEDIA", &c.Media)
 	env("DATKA_LOG_FORMAT", &c.LogFormat)
 	env("DATKA_LOG_LEVEL", &c.LogLevel)
 	env("DATKA_TIME_ZONE", &c.TimeZone)
@@ -160,6 +164,8 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 			c.BaseURL = fromFlags.BaseURL
 		case "theme":
 			c.ThemeDir = fromFlags.ThemeDir
+		case "media":
+			c.Media = fromFlags.Media
 		case "page-cache-mb":
 			c.PageCacheMB = fromFlags.PageCacheMB
 		}
@@ -227,6 +233,9 @@ func (c *Config) validate() error {
 	if _, err := time.LoadLocation(c.TimeZone); err != nil || c.TimeZone == "" {
 		return fmt.Errorf("config: time zone %q is not an IANA time zone name such as Asia/Bishkek", c.TimeZone)
 	}
+	if _, err := c.MediaStorage(); err != nil {
+		return err
+	}
 	if err := c.validateMail(); err != nil {
 		return err
 	}
@@ -290,6 +299,24 @@ func (c *Config) Database() (Database, error) {
 	default:
 		scheme, _, _ := strings.Cut(c.DB, ":")
 		return Database{}, fmt.Errorf("config: database URL of kind %q is not supported: expected sqlite:PATH", scheme)
+	}
+}
+
+// MediaStorage resolves the --media option: the S3 storage it names, or
+// nil for the data folder. It checks the URL's form only; media.NewS3
+// checks that the bucket answers.
+func (c *Config) MediaStorage() (*media.S3Config, error) {
+	switch {
+	case c.Media == "" || c.Media == "disk":
+		return nil, nil
+	case strings.HasPrefix(c.Media, "s3://"):
+		s3, err := media.ParseS3URL(c.Media)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		return &s3, nil
+	default:
+		return nil, fmt.Errorf("config: media storage %s is not supported: expected disk or s3://BUCKET?endpoint=HOST:PORT", media.RedactS3URL(c.Media))
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/datka-cms/datka/internal/media"
 )
 
 // envNames are every variable Load or Flags reads; each test starts with
@@ -16,6 +18,7 @@ var envNames = []string{
 	"DATKA_CONFIG", "DATKA_ADDR", "DATKA_DATA", "DATKA_DB", "DATKA_BASE_URL", "DATKA_THEME",
 	"DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_LOG_LEVEL", "DATKA_PAGE_CACHE_MB",
 	"DATKA_SMTP_ADDR", "DATKA_SMTP_USER", "DATKA_SMTP_PASSWORD", "DATKA_SMTP_FROM", "DATKA_CONTACT_TO",
+	"DATKA_MEDIA", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
 }
 
 func clearEnv(t *testing.T) {
@@ -320,6 +323,64 @@ func TestLoadErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), "config: ") {
 				t.Errorf("error %q does not start with the package name", err)
+			}
+		})
+	}
+}
+
+// TestMedia checks where media files go, and that a wrong s3 URL stops
+// the start with a message that names the problem and never a key.
+func TestMedia(t *testing.T) {
+	const secret = "wJalrXUtnFEMI-K7MDENG"
+	s3 := "s3://site-media/prod?endpoint=s3.example.org:443&region=eu-central-1&access_key=AKIA1&secret_key=" + secret
+	tests := []struct {
+		name   string
+		args   []string
+		env    map[string]string
+		file   string
+		want   *media.S3Config // nil: the data folder
+		errors []string        // substrings of the error
+	}{
+		{name: "the default is the data folder"},
+		{name: "disk", args: []string{"--media", "disk"}},
+		{name: "s3 from the flag", args: []string{"--media", s3},
+			want: &media.S3Config{Bucket: "site-media", Prefix: "prod", Endpoint: "s3.example.org:443", Region: "eu-central-1", Secure: true, AccessKey: "AKIA1", SecretKey: secret}},
+		{name: "s3 from the environment, keys from AWS_*", env: map[string]string{"DATKA_MEDIA": "s3://m?endpoint=127.0.0.1:7070&secure=false",
+			"AWS_ACCESS_KEY_ID": "AKIA2", "AWS_SECRET_ACCESS_KEY": secret},
+			want: &media.S3Config{Bucket: "m", Endpoint: "127.0.0.1:7070", AccessKey: "AKIA2", SecretKey: secret}},
+		{name: "s3 from the file", file: `{"media": "s3://f?endpoint=h:1&access_key=a&secret_key=b"}`,
+			want: &media.S3Config{Bucket: "f", Endpoint: "h:1", Secure: true, AccessKey: "a", SecretKey: "b"}},
+		{name: "the flag wins over the environment", args: []string{"--media", "disk"}, env: map[string]string{"DATKA_MEDIA": "s3://broken"}},
+		{name: "an unknown kind", args: []string{"--media", "gs://bucket?secret_key=" + secret}, errors: []string{"media storage", "gs://bucket", "expected disk or s3://"}},
+		{name: "no endpoint", args: []string{"--media", "s3://b?access_key=a&secret_key=" + secret}, errors: []string{"endpoint", "host:port"}},
+		{name: "no secret", env: map[string]string{"DATKA_MEDIA": "s3://b?endpoint=h:1&access_key=a"}, errors: []string{"secret_key", "AWS_SECRET_ACCESS_KEY"}},
+		{name: "a misspelt parameter", args: []string{"--media", strings.Replace(s3, "region", "regoin", 1)}, errors: []string{`"regoin"`}},
+		{name: "a bad secure", args: []string{"--media", s3 + "&secure=no-thanks"}, errors: []string{"secure"}},
+		{name: "keys before the bucket", args: []string{"--media", "s3://AKIA1:" + secret + "@b?endpoint=h:1"}, errors: []string{"access_key and secret_key"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := load(t, tt.args, tt.env, tt.file)
+			if tt.errors != nil {
+				if err == nil {
+					t.Fatal("Load succeeded, want an error")
+				}
+				for _, w := range tt.errors {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not mention %q", err, w)
+					}
+				}
+				if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "AKIA1") {
+					t.Errorf("error %q shows a key", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := cfg.MediaStorage()
+			if err != nil || !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("MediaStorage = %+v, %v; want %+v", got, err, tt.want)
 			}
 		})
 	}

@@ -16,9 +16,9 @@
 //
 // Storage names are made by the server (random hex and the extension of
 // the type found), so nothing a user types reaches a file path. Storage
-// is a small interface: Disk keeps files under the data folder; object
-// storage for several instances comes later. Put writes a file completely
-// or not at all.
+// is a small interface: Disk keeps files under the data folder, S3 in a
+// bucket of an S3-compatible object store that several instances share.
+// Put writes a file completely or not at all.
 //
 // The package imports nothing of datka's; the admin records what it
 // stores, and the site serves it.

@@ -10,14 +10,18 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/media/mediatest"
+	"github.com/datka-cms/datka/internal/testenv"
+	"github.com/minio/minio-go/v7"
 )
 
 func readTestdata(t *testing.T, name string) []byte {
@@ -304,47 +308,295 @@ func (r *failingReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-func TestDisk(t *testing.T) {
-	dir := t.TempDir()
-	d, err := media.NewDisk(dir)
+// sizedFailingReader fails like failingReader, having claimed a length as
+// a bytes.Reader does.
+type sizedFailingReader struct {
+	failingReader
+	size int
+}
+
+func (r *sizedFailingReader) Len() int { return r.size }
+
+// storage is one implementation of media.Storage under test, with a way
+// to list everything it holds, finished or not.
+type storage struct {
+	media.Storage
+	leftovers func(t *testing.T) []string
+}
+
+// storages are the implementations every Storage test runs against.
+func storages(t *testing.T) map[string]func(t *testing.T) storage {
+	return map[string]func(t *testing.T) storage{
+		"disk": func(t *testing.T) storage {
+			dir := t.TempDir()
+			d, err := media.NewDisk(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return storage{d, func(t *testing.T) []string {
+				entries, err := os.ReadDir(dir)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				return names
+			}}
+		},
+		"s3": func(t *testing.T) storage {
+			srv := testenv.StartS3(t)
+			s3, err := media.NewS3(context.Background(), srv.Bucket(t, "media")+"&region=us-east-1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			client := srv.Client(t)
+			return storage{s3, func(t *testing.T) []string {
+				var names []string
+				for o := range client.ListObjects(context.Background(), "media", minio.ListObjectsOptions{Recursive: true}) {
+					if o.Err != nil {
+						t.Fatal(o.Err)
+					}
+					names = append(names, o.Key)
+				}
+				for u := range client.ListIncompleteUploads(context.Background(), "media", "", true) {
+					if u.Err != nil {
+						t.Fatal(u.Err)
+					}
+					names = append(names, "incomplete upload of "+u.Key)
+				}
+				return names
+			}}
+		},
+	}
+}
+
+// TestStorage is the contract every Storage keeps, run against each.
+func TestStorage(t *testing.T) {
+	for kind, open := range storages(t) {
+		t.Run(kind, func(t *testing.T) {
+			s := open(t)
+			ctx := context.Background()
+			t.Run("a reader failing half-way leaves nothing", func(t *testing.T) {
+				name := media.NewName(".pdf")
+				// Past the first part of an S3 multipart upload, so that
+				// one part is on the server when the reader fails.
+				if err := s.Put(ctx, name, &failingReader{n: 17 << 20}); err == nil {
+					t.Fatal("Put of a failing reader succeeded")
+				}
+				if left := s.leftovers(t); len(left) != 0 {
+					t.Fatalf("a failed Put left %v behind", left)
+				}
+				if _, err := s.Open(ctx, name); !errors.Is(err, media.ErrNotExist) {
+					t.Errorf("Open after a failed Put: %v", err)
+				}
+			})
+			t.Run("a reader that tells its length and fails half-way leaves nothing", func(t *testing.T) {
+				if err := s.Put(ctx, media.NewName(".pdf"), &sizedFailingReader{failingReader{n: 100_000}, 200_000}); err == nil {
+					t.Fatal("Put of a failing reader succeeded")
+				}
+				if left := s.leftovers(t); len(left) != 0 {
+					t.Fatalf("a failed Put left %v behind", left)
+				}
+			})
+			t.Run("a reader failing at once leaves nothing", func(t *testing.T) {
+				if err := s.Put(ctx, media.NewName(".pdf"), &failingReader{n: 0}); err == nil {
+					t.Fatal("Put of a failing reader succeeded")
+				}
+				if left := s.leftovers(t); len(left) != 0 {
+					t.Fatalf("a failed Put left %v behind", left)
+				}
+			})
+			t.Run("open of a missing file", func(t *testing.T) {
+				if _, err := s.Open(ctx, media.NewName(".jpg")); !errors.Is(err, media.ErrNotExist) {
+					t.Errorf("Open = %v, want ErrNotExist", err)
+				}
+				if _, err := s.Open(ctx, "../etc/passwd"); !errors.Is(err, media.ErrNotExist) {
+					t.Errorf("Open of a bad name = %v, want ErrNotExist", err)
+				}
+			})
+			t.Run("bad names are refused", func(t *testing.T) {
+				for _, bad := range []string{"../escape.pdf", "/etc/passwd", ".tmp-x", "", "a/" + media.NewName(".pdf")} {
+					if err := s.Put(ctx, bad, strings.NewReader("x")); err == nil {
+						t.Errorf("Put(%q) succeeded", bad)
+					}
+					if err := s.Delete(ctx, bad); err == nil {
+						t.Errorf("Delete(%q) succeeded", bad)
+					}
+				}
+				if left := s.leftovers(t); len(left) != 0 {
+					t.Fatalf("refused names left %v behind", left)
+				}
+			})
+			t.Run("put, read back, seek, delete", func(t *testing.T) {
+				name := media.NewName(".pdf")
+				want := bytes.Repeat(mediatest.PDF(), 50)
+				if err := s.Put(ctx, name, bytes.NewReader(want)); err != nil {
+					t.Fatal(err)
+				}
+				if left := s.leftovers(t); len(left) != 1 || !strings.HasSuffix(left[0], name) {
+					t.Errorf("after one Put the storage holds %v", left)
+				}
+				f, err := s.Open(ctx, name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := io.ReadAll(f)
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("read back %d bytes (%v), want the %d stored", len(got), err, len(want))
+				}
+				if size, err := f.Seek(0, io.SeekEnd); err != nil || size != int64(len(want)) {
+					t.Errorf("Seek to the end = %d, %v; want %d", size, err, len(want))
+				}
+				if _, err := f.Seek(100, io.SeekStart); err != nil {
+					t.Fatal(err)
+				}
+				part := make([]byte, 50)
+				if _, err := io.ReadFull(f, part); err != nil || !bytes.Equal(part, want[100:150]) {
+					t.Errorf("bytes 100 to 150 after Seek: %q, %v", part, err)
+				}
+				if err := f.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+				if err := s.Delete(ctx, name); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.Open(ctx, name); !errors.Is(err, media.ErrNotExist) {
+					t.Errorf("Open after Delete: %v", err)
+				}
+				if err := s.Delete(ctx, name); err != nil {
+					t.Errorf("deleting twice: %v", err)
+				}
+				if left := s.leftovers(t); len(left) != 0 {
+					t.Errorf("%v left after Delete", left)
+				}
+			})
+			t.Run("put replaces", func(t *testing.T) {
+				name := media.NewName(".png")
+				for _, data := range [][]byte{mediatest.PNG(4, 4), mediatest.PNG(8, 8)} {
+					if err := s.Put(ctx, name, bytes.NewReader(data)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				f, err := s.Open(ctx, name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, _ := io.ReadAll(f)
+				f.Close()
+				if !bytes.Equal(got, mediatest.PNG(8, 8)) {
+					t.Error("a second Put did not replace the first")
+				}
+				s.Delete(ctx, name)
+			})
+		})
+	}
+}
+
+// TestS3ContentType checks that objects carry their type, for anyone
+// who serves the bucket directly.
+func TestS3ContentType(t *testing.T) {
+	srv := testenv.StartS3(t)
+	s3, err := media.NewS3(context.Background(), strings.Replace(srv.Bucket(t, "typed"), "typed?", "typed/site-a?", 1))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	name := media.NewName(".pdf")
-	if err := d.Put(ctx, name, &failingReader{n: 100_000}); err == nil {
-		t.Fatal("Put of a failing reader succeeded")
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Fatalf("a failed Put left %d files behind", len(entries))
-	}
-	if _, err := d.Open(ctx, name); !errors.Is(err, media.ErrNotExist) {
-		t.Errorf("Open after a failed Put: %v", err)
-	}
-	if err := d.Put(ctx, name, bytes.NewReader(mediatest.PDF())); err != nil {
+	name := media.NewName(".webp")
+	if err := s3.Put(ctx, name, bytes.NewReader([]byte("RIFF....WEBP"))); err != nil {
 		t.Fatal(err)
 	}
-	f, err := d.Open(ctx, name)
+	info, err := srv.Client(t).StatObject(ctx, "typed", "site-a/"+name, minio.StatObjectOptions{})
+	if err != nil {
+		t.Fatalf("the object is not under its prefix: %v", err)
+	}
+	if info.ContentType != "image/webp" {
+		t.Errorf("Content-Type = %q, want image/webp", info.ContentType)
+	}
+}
+
+// TestNewS3Refuses checks that what would fail every upload stops the
+// start-up, with a message that names the problem and no secret.
+func TestNewS3Refuses(t *testing.T) {
+	srv := testenv.StartS3(t)
+	srv.Bucket(t, "present")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := io.ReadAll(f)
-	f.Close()
-	if !bytes.Equal(got, mediatest.PDF()) {
-		t.Error("Open returned other bytes than Put stored")
+	closed := ln.Addr().String()
+	ln.Close()
+	wrongKey := strings.Replace(srv.URL("present"), "secret_key="+srv.SecretKey, "secret_key=not-the-secret", 1)
+	tests := []struct {
+		name, url, want string
+	}{
+		{"a missing bucket", srv.URL("absent"), "does not exist"},
+		{"a server that does not answer", strings.Replace(srv.URL("present"), srv.Endpoint, closed, 1), "cannot be reached"},
+		{"a wrong secret", wrongKey, "refused access"},
+		{"no endpoint", "s3://present?access_key=a&secret_key=" + srv.SecretKey, "endpoint"},
 	}
-	for _, bad := range []string{"../escape.pdf", "/etc/passwd", ".tmp-x"} {
-		if err := d.Put(ctx, bad, strings.NewReader("x")); err == nil {
-			t.Errorf("Put(%q) succeeded", bad)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			_, err := media.NewS3(ctx, tt.url)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("NewS3 = %v, want an error saying %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), srv.SecretKey) || strings.Contains(err.Error(), "not-the-secret") {
+				t.Errorf("the error shows the secret: %v", err)
+			}
+		})
 	}
-	if err := d.Delete(ctx, name); err != nil {
-		t.Fatal(err)
+}
+
+func TestParseS3URL(t *testing.T) {
+	t.Setenv("AWS_ACCESS_KEY_ID", "")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "")
+	tests := []struct {
+		name string
+		url  string
+		env  [2]string
+		want media.S3Config
+		err  string
+	}{
+		{name: "everything in the URL", url: "s3://site/media/2026?endpoint=s3.example.org:443&region=eu-1&access_key=AK&secret_key=SK",
+			want: media.S3Config{Bucket: "site", Prefix: "media/2026", Endpoint: "s3.example.org:443", Region: "eu-1", Secure: true, AccessKey: "AK", SecretKey: "SK"}},
+		{name: "plain HTTP and keys from the environment", url: "s3://site?endpoint=127.0.0.1:9000&secure=false", env: [2]string{"EAK", "ESK"},
+			want: media.S3Config{Bucket: "site", Endpoint: "127.0.0.1:9000", AccessKey: "EAK", SecretKey: "ESK"}},
+		{name: "keys in the URL win", url: "s3://site?endpoint=h:1&access_key=AK&secret_key=SK", env: [2]string{"EAK", "ESK"},
+			want: media.S3Config{Bucket: "site", Endpoint: "h:1", Secure: true, AccessKey: "AK", SecretKey: "SK"}},
+		{name: "no keys", url: "s3://site?endpoint=h:1", err: "access_key"},
+		{name: "half the keys", url: "s3://site?endpoint=h:1&access_key=AK", err: "both"},
+		{name: "no bucket", url: "s3:///x?endpoint=h:1&access_key=AK&secret_key=SK", err: "bucket"},
+		{name: "no port", url: "s3://site?endpoint=h&access_key=AK&secret_key=SK", err: "host:port"},
+		{name: "another scheme", url: "https://site?endpoint=h:1&access_key=AK&secret_key=SK", err: "s3://"},
+		{name: "a misspelt parameter", url: "s3://site?endpoint=h:1&acces_key=AK&secret_key=SK", err: "acces_key"},
+		{name: "secure not a boolean", url: "s3://site?endpoint=h:1&secure=maybe&access_key=AK&secret_key=SK", err: "secure"},
+		{name: "keys before the bucket", url: "s3://AK:SK@site?endpoint=h:1", err: "access_key"},
+		{name: "a prefix that climbs", url: "s3://site/a/../b?endpoint=h:1&access_key=AK&secret_key=SK", err: "prefix"},
+		{name: "not a URL", url: "s3://site?endpoint=h:1&secret_key=SK%zz", err: "URL-encoded"},
 	}
-	if err := d.Delete(ctx, name); err != nil {
-		t.Errorf("deleting twice: %v", err)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
-		t.Errorf("%d files left after Delete", len(entries))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("AWS_ACCESS_KEY_ID", tt.env[0])
+			t.Setenv("AWS_SECRET_ACCESS_KEY", tt.env[1])
+			got, err := media.ParseS3URL(tt.url)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("ParseS3URL = %+v, %v; want an error saying %q", got, err, tt.err)
+				}
+				for _, secret := range []string{"SK", "ESK"} {
+					if strings.Contains(err.Error(), "="+secret) || strings.Contains(err.Error(), ":"+secret) {
+						t.Errorf("the error shows the secret: %v", err)
+					}
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ParseS3URL = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
 	}
 }
