@@ -147,6 +147,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	siteCfg := site.Config{
 		Store: st, Languages: langs, Catalog: cat, Theme: theme.FS(cfg.ThemeDir), Log: log, BaseURL: cfg.BaseURL,
 		PageCacheBytes: cfg.PageCacheMB << 20, Metrics: metrics, Location: loc,
+		KeepMessagesDays: cfg.KeepMessagesDays,
 	}
 	if cfg.SMTPAddr != "" {
 		client, err := mail.New(mail.Config{Addr: cfg.SMTPAddr, User: cfg.SMTPUser, Password: cfg.SMTPPassword,

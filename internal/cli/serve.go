@@ -71,7 +71,7 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		(&jobs.Runner{Store: a.Store, Log: log}).Run(jobsCtx)
+		(&jobs.Runner{Store: a.Store, Log: log, KeepMessages: time.Duration(cfg.KeepMessagesDays) * 24 * time.Hour}).Run(jobsCtx)
 	}()
 	defer func() { stopJobs(); <-jobsDone }()
 	if a.Outbox != nil {

@@ -40,6 +40,9 @@ type Config struct {
 	LogLevel  string      `json:"log_level"`
 	// PageCacheMB bounds the cache of rendered pages; 0 turns it off.
 	PageCacheMB int `json:"page_cache_mb"`
+	// KeepMessagesDays is how long messages from the contact form are
+	// kept before they are deleted on their own.
+	KeepMessagesDays int `json:"keep_messages_days"`
 	// TrustedProxies are the addresses (CIDR prefixes) of reverse proxies
 	// whose X-Forwarded-For is believed.
 	TrustedProxies []string `json:"trusted_proxies"`
@@ -63,13 +66,14 @@ type Config struct {
 // Default returns the built-in configuration.
 func Default() Config {
 	return Config{
-		Addr:        "localhost:8080",
-		DataDir:     "data",
-		Languages:   lang.DefaultSpecs(),
-		LogFormat:   "text",
-		LogLevel:    "info",
-		PageCacheMB: 64,
-		TimeZone:    "Asia/Bishkek",
+		Addr:             "localhost:8080",
+		DataDir:          "data",
+		Languages:        lang.DefaultSpecs(),
+		LogFormat:        "text",
+		LogLevel:         "info",
+		PageCacheMB:      64,
+		KeepMessagesDays: 365,
+		TimeZone:         "Asia/Bishkek",
 	}
 }
 
@@ -144,6 +148,13 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 			return fmt.Errorf("config: DATKA_PAGE_CACHE_MB %q is not a whole number", v)
 		}
 		c.PageCacheMB = n
+	}
+	if v := os.Getenv("DATKA_KEEP_MESSAGES_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return fmt.Errorf("config: DATKA_KEEP_MESSAGES_DAYS %q is not a whole number", v)
+		}
+		c.KeepMessagesDays = n
 	}
 	if v := os.Getenv("DATKA_LANGUAGES"); v != "" {
 		specs, err := parseLanguages(v)
@@ -226,6 +237,9 @@ func (c *Config) validate() error {
 	}
 	if c.PageCacheMB < 0 || c.PageCacheMB > 1<<16 {
 		return fmt.Errorf("config: page cache size %d MB is out of range (0 to 65536)", c.PageCacheMB)
+	}
+	if c.KeepMessagesDays < 1 || c.KeepMessagesDays > 3650 {
+		return fmt.Errorf("config: messages must be kept between 1 and 3650 days, not %d", c.KeepMessagesDays)
 	}
 	if _, err := c.Proxies(); err != nil {
 		return err

@@ -25,6 +25,31 @@ type Runner struct {
 	Every time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// KeepMessages is how long messages from the contact form are kept;
+	// 0 keeps them until someone deletes them.
+	KeepMessages time.Duration
+}
+
+// Sweep deletes what has outlived its time: expired sessions, and
+// messages older than KeepMessages.
+func (r *Runner) Sweep(ctx context.Context) error {
+	if _, err := r.Store.Sessions().DeleteExpired(ctx); err != nil {
+		return err
+	}
+	if r.KeepMessages > 0 {
+		now := time.Now
+		if r.Now != nil {
+			now = r.Now
+		}
+		n, err := r.Store.DeleteMessagesBefore(ctx, now().Add(-r.KeepMessages))
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			r.Log.Info("deleted old messages", "count", n)
+		}
+	}
+	return nil
 }
 
 // system is who the audit log names for scheduled work.
@@ -95,8 +120,8 @@ func (r *Runner) Run(ctx context.Context) {
 			r.Log.Info("scheduled work done", "count", n)
 		}
 		if time.Since(lastSweep) > time.Hour {
-			if _, err := r.Store.Sessions().DeleteExpired(ctx); err != nil && ctx.Err() == nil {
-				r.Log.Error("sweep sessions", "err", err)
+			if err := r.Sweep(ctx); err != nil && ctx.Err() == nil {
+				r.Log.Error("sweep", "err", err)
 			}
 			lastSweep = time.Now()
 		}

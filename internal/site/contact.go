@@ -193,6 +193,8 @@ type contactView struct {
 	Sent    bool
 	// Limits, for the fields' attributes and hints.
 	NameMax, EmailMax, MessageMin, MessageMax int
+	// Privacy says what happens to a message, and for how long it is kept.
+	Privacy string
 }
 
 // contactView fills the contacts page's view, with a fresh form.
@@ -202,7 +204,8 @@ func (h *handler) contactView(r *http.Request, pv pageView, action string) (cont
 		return contactView{}, err
 	}
 	return contactView{pageView: pv, Action: action, Token: tok, Errors: map[string]string{},
-		NameMax: contactNameMax, EmailMax: contactEmailMax, MessageMin: contactMessageMin, MessageMax: contactMessageMax}, nil
+		NameMax: contactNameMax, EmailMax: contactEmailMax, MessageMin: contactMessageMin, MessageMax: contactMessageMax,
+		Privacy: pv.tr.N("contact_form_privacy", h.keepMessagesDays)}, nil
 }
 
 // contacts shows the contacts page with the form, and the confirmation

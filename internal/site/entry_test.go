@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/datka-cms/datka/internal/app"
+	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/lang"
 )
@@ -344,5 +345,13 @@ func TestFeedsAndSitemapAreValidAndEveryURLAnswers(t *testing.T) {
 	_, robots := get(t, a.Handler, "/robots.txt")
 	if !strings.Contains(robots, "Sitemap: https://example.org/sitemap.xml") {
 		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
+	}
+}
+
+func TestContactFormSaysHowLongMessagesAreKept(t *testing.T) {
+	a := newSite(t, func(c *config.Config) { c.KeepMessagesDays = 90 })
+	_, page := get(t, a.Handler, "/ru/"+sectionSlug(t, a, content.LayoutContacts, "ru"))
+	if !strings.Contains(page, "не позже чем через 90 дней") {
+		t.Error("the contact form does not say messages are deleted after 90 days")
 	}
 }

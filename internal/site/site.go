@@ -60,6 +60,9 @@ type Config struct {
 	// called after one was queued.
 	ContactTo  string
 	MailQueued func()
+	// KeepMessagesDays is how long messages are kept, as the form tells
+	// its readers; 0 means 365.
+	KeepMessagesDays int
 }
 
 // handler holds the dependencies of every public handler.
@@ -81,6 +84,8 @@ type handler struct {
 	// now is the clock, for upcoming and past events.
 	now     func() time.Time
 	contact *contactForms
+	// keepMessagesDays is what the contact form promises about deletion.
+	keepMessagesDays int
 }
 
 // templates are the page templates; each is parsed with layout.html.
@@ -115,6 +120,10 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if h.loc == nil {
 		h.loc = time.UTC
+	}
+	h.keepMessagesDays = cfg.KeepMessagesDays
+	if h.keepMessagesDays <= 0 {
+		h.keepMessagesDays = 365
 	}
 	if cfg.PageCacheBytes > 0 {
 		h.cache = newPageCache(cfg.PageCacheBytes)

@@ -156,6 +156,17 @@ func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
 	return nil
 }
 
+// DeleteMessagesBefore deletes the messages received before t, with
+// their mail, and returns how many.
+func (s *Store) DeleteMessagesBefore(ctx context.Context, t time.Time) (int, error) {
+	res, err := s.write.ExecContext(ctx, `DELETE FROM messages WHERE created_at < ?`, formatTime(t))
+	if err != nil {
+		return 0, fmt.Errorf("store: delete old messages: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // UnreadCount counts the messages nobody has opened.
 func (s *Store) UnreadCount(ctx context.Context) (int, error) {
 	var n int
