@@ -90,11 +90,17 @@ func (c *adminClient) get(path string) (int, string) {
 // post sends a form; it returns the status, the body and the Location.
 func (c *adminClient) post(path string, form url.Values) (int, string, string) {
 	c.t.Helper()
-	req, err := http.NewRequest(http.MethodPost, c.s.URL+path, strings.NewReader(form.Encode()))
+	return c.send(path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+}
+
+// send posts body from the site's own origin, as the browser would.
+func (c *adminClient) send(path, contentType string, body io.Reader) (int, string, string) {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, c.s.URL+path, body)
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("Origin", c.s.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	resp, err := c.c.Do(req)
@@ -130,23 +136,7 @@ func (c *adminClient) upload(path string, fields url.Values, field, fileName str
 	if err := mw.Close(); err != nil {
 		c.t.Fatal(err)
 	}
-	req, err := http.NewRequest(http.MethodPost, c.s.URL+path, &buf)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", c.s.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.t.Fatalf("POST %s: %v", path, err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		c.t.Fatalf("POST %s: %v", path, err)
-	}
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
+	return c.send(path, mw.FormDataContentType(), &buf)
 }
 
 // mustPost posts a form that the admin must accept with a redirect.

@@ -101,21 +101,7 @@ func (h *handler) messageByPath(w http.ResponseWriter, r *http.Request) (content
 	if !h.canReadMessages(w, r) {
 		return content.Message{}, false
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		h.notFound(w, r)
-		return content.Message{}, false
-	}
-	m, err := h.st.Message(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		h.notFound(w, r)
-		return m, false
-	}
-	if err != nil {
-		h.serverError(w, r, err)
-		return m, false
-	}
-	return m, true
+	return byPathID(h, w, r, h.st.Message)
 }
 
 // inboxMessage shows a message and marks it read: the one GET of the

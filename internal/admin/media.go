@@ -324,21 +324,28 @@ func (h *handler) refuseUpload(w http.ResponseWriter, r *http.Request, alts map[
 }
 
 func (h *handler) mediaFromPath(w http.ResponseWriter, r *http.Request) (content.Media, bool) {
+	return byPathID(h, w, r, h.st.Media)
+}
+
+// byPathID loads what the path's {id} names, answering 404 (or 500)
+// itself when there is none to show.
+func byPathID[T any](h *handler, w http.ResponseWriter, r *http.Request, load func(context.Context, int64) (T, error)) (T, bool) {
+	var zero T
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		h.notFound(w, r)
-		return content.Media{}, false
+		return zero, false
 	}
-	m, err := h.st.Media(r.Context(), id)
+	v, err := load(r.Context(), id)
 	if errors.Is(err, store.ErrNotFound) {
 		h.notFound(w, r)
-		return m, false
+		return zero, false
 	}
 	if err != nil {
 		h.serverError(w, r, err)
-		return m, false
+		return zero, false
 	}
-	return m, true
+	return v, true
 }
 
 func (h *handler) mediaItemView(w http.ResponseWriter, r *http.Request, m content.Media) (mediaItemView, error) {

@@ -206,21 +206,7 @@ func (h *handler) userByPath(w http.ResponseWriter, r *http.Request) (content.Us
 		h.forbidden(w, r)
 		return content.User{}, false
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		h.notFound(w, r)
-		return content.User{}, false
-	}
-	u, err := h.st.User(r.Context(), id)
-	if errors.Is(err, store.ErrNotFound) {
-		h.notFound(w, r)
-		return u, false
-	}
-	if err != nil {
-		h.serverError(w, r, err)
-		return u, false
-	}
-	return u, true
+	return byPathID(h, w, r, h.st.User)
 }
 
 func (h *handler) userEdit(w http.ResponseWriter, r *http.Request) {
