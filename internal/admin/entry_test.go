@@ -526,7 +526,7 @@ func TestMaterialInLibrary(t *testing.T) {
 
 	_, library := ed.get("/ru/biblioteka")
 	mustContain(t, "the library", library, "Руководство по гендерно чувствительному обучению", " · PDF, ")
-	size := regexp.MustCompile(`PDF, (\d+ (?:B|kB|MB))`).FindStringSubmatch(library)
+	size := regexp.MustCompile(`PDF, (\d+(?:,\d)? (?:Б|КБ|МБ))`).FindStringSubmatch(library)
 	if size == nil {
 		t.Errorf("the library shows no size of the PDF")
 	}

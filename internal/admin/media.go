@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
-	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -87,26 +85,7 @@ type mediaItemView struct {
 }
 
 func (h *handler) mediaRow(c *chrome, m content.Media) mediaRow {
-	r := mediaRow{Media: m, SizeLabel: sizeLabel(c, m.Size)}
-	r.TypeLabel = strings.ToUpper(strings.TrimPrefix(path.Ext(m.Name), "."))
-	return r
-}
-
-// sizeLabel says how big a file is, in the units readers know.
-func sizeLabel(c *chrome, n int64) string {
-	var s, id string
-	switch {
-	case n < 1000:
-		return c.T("media_size_bytes", "Size", strconv.FormatInt(n, 10))
-	case n < 1000*1000:
-		s, id = strconv.FormatFloat(float64(n)/1024, 'f', 0, 64), "media_size_kb"
-	default:
-		s, id = strconv.FormatFloat(math.Round(float64(n)/(1024*1024)*10)/10, 'f', -1, 64), "media_size_mb"
-	}
-	if c.Lang != "en" {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return c.T(id, "Size", s)
+	return mediaRow{Media: m, SizeLabel: c.tr.Size(m.Size), TypeLabel: m.Format()}
 }
 
 func (h *handler) altFields(u content.User, values map[string]string) []altField {
@@ -121,7 +100,7 @@ func (h *handler) mediaListView(w http.ResponseWriter, r *http.Request, alts map
 	u := currentUser(r)
 	v := mediaListView{chrome: h.newChrome(w, r, "media_library"), CanUpload: canUpload(u) && h.files != nil,
 		Accept: uploadAccept}
-	v.MaxSize = sizeLabel(&v.chrome, media.MaxFileBytes)
+	v.MaxSize = v.tr.Size(media.MaxFileBytes)
 	v.Alts = h.altFields(u, alts)
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	page = max(page, 1)

@@ -45,6 +45,16 @@ type MediaVariant struct {
 	Name          string
 }
 
+// Format is the file's type as readers know it, from its storage name:
+// "PDF", "DOCX", "JPG".
+func (m Media) Format() string {
+	i := strings.LastIndexByte(m.Name, '.')
+	if i < 0 {
+		return ""
+	}
+	return strings.ToUpper(m.Name[i+1:])
+}
+
 // URL is the file's address on the site.
 func (m Media) URL() string { return MediaURLPrefix + m.Name }
 

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -217,6 +218,24 @@ func fill(s string, pairs []any) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// Size says how big a file is, in the units readers know and with the
+// language's decimal mark: "830 B", "12 KB", "1,5 МБ".
+func (t *Translator) Size(n int64) string {
+	var s, id string
+	switch {
+	case n < 1000:
+		return t.T("media_size_bytes", "Size", strconv.FormatInt(n, 10))
+	case n < 1000*1000:
+		s, id = strconv.FormatFloat(float64(n)/1024, 'f', 0, 64), "media_size_kb"
+	default:
+		s, id = strconv.FormatFloat(math.Round(float64(n)/(1024*1024)*10)/10, 'f', -1, 64), "media_size_mb"
+	}
+	if t.lang != "en" {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return t.T(id, "Size", s)
 }
 
 // Date formats a day the way the language writes dates: "27 ноября 2026 г.",

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -187,7 +186,7 @@ type download struct {
 	Filename string
 }
 
-func (h *handler) materialFile(ctx context.Context, e content.Entry) (download, bool) {
+func (h *handler) materialFile(ctx context.Context, code string, e content.Entry) (download, bool) {
 	if e.File == "" || !media.ValidName(e.File) {
 		return download{}, false
 	}
@@ -195,31 +194,18 @@ func (h *handler) materialFile(ctx context.Context, e content.Entry) (download, 
 	if err != nil {
 		return download{}, false
 	}
-	ext := strings.ToUpper(strings.TrimPrefix(m.Name[strings.LastIndexByte(m.Name, '.')+1:], "."))
-	return download{URL: m.URL(), Type: ext, Size: humanSize(m.Size), Filename: m.OriginalName}, true
+	return download{URL: m.URL(), Type: m.Format(), Size: h.cat.For(code).Size(m.Size), Filename: m.OriginalName}, true
 }
 
 // fileFormat says what a material is before the reader opens it.
 func (h *handler) fileFormat(ctx context.Context, code string, e content.Entry) string {
-	if f, ok := h.materialFile(ctx, e); ok {
+	if f, ok := h.materialFile(ctx, code, e); ok {
 		return f.Type + ", " + f.Size
 	}
 	if e.VideoURL != "" {
 		return h.cat.For(code).T("format_video")
 	}
 	return ""
-}
-
-// humanSize writes a file size the way people read it.
-func humanSize(n int64) string {
-	switch {
-	case n < 1000:
-		return strconv.FormatInt(n, 10) + " B"
-	case n < 1000*1000:
-		return strconv.FormatFloat(float64(n)/1000, 'f', 0, 64) + " kB"
-	default:
-		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
-	}
 }
 
 type pagerLink struct {
@@ -522,7 +508,7 @@ func (h *handler) entryPage(w http.ResponseWriter, r *http.Request, d siteData, 
 			}
 		}
 	}
-	if f, ok := h.materialFile(ctx, e); ok {
+	if f, ok := h.materialFile(ctx, l.Code, e); ok {
 		v.File = &f
 	}
 	v.VideoURL = safeURL(e.VideoURL)

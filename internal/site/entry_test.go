@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -196,7 +197,7 @@ func TestLibraryFiltersCombineInTheURL(t *testing.T) {
 		}
 		for _, key := range []string{"a", "b", "c"} {
 			listed := strings.Contains(body, `href="`+lib+"/"+key+`"`)
-			if listed != contains(want, key) {
+			if listed != slices.Contains(want, key) {
 				t.Errorf("GET %s: material %s listed = %v", lib+q, key, listed)
 			}
 		}
@@ -208,15 +209,6 @@ func TestLibraryFiltersCombineInTheURL(t *testing.T) {
 	if !strings.Contains(body, `<option value="media" selected>`) || !strings.Contains(body, `<option value="2021" selected>`) {
 		t.Error("the form does not show the filters in use")
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 type atomDoc struct {

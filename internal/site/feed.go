@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"net/http"
 	"slices"
@@ -95,7 +96,7 @@ func (h *handler) feed(w http.ResponseWriter, r *http.Request) {
 		Title:  atomText{Body: s.SiteName},
 		ID:     self,
 		Link:   []atomLink{{Rel: "self", Type: "application/atom+xml", Href: self}, {Rel: "alternate", Type: "text/html", Href: h.absolute("/" + l.Code + "/")}},
-		Author: atomPerson{Name: cmpOr(s.Organisation, s.SiteName), URI: h.absolute("/" + l.Code + "/")},
+		Author: atomPerson{Name: cmp.Or(s.Organisation, s.SiteName), URI: h.absolute("/" + l.Code + "/")},
 	}
 	if s.Disclaimer != "" {
 		f.Rights = &atomText{Body: s.Disclaimer}
@@ -139,13 +140,6 @@ func absoluteLinks(md, base string) string {
 		return md
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(md, "](/", "]("+base+"/"), "](<"+"/", "](<"+base+"/")
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // sendXML writes v as an XML document, through the same conditional,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -26,7 +27,7 @@ func ogLocale(code string) string {
 
 // publisher is the site's organisation in schema.org terms.
 func (h *handler) publisher(s content.Settings, l lang.Language) map[string]any {
-	return map[string]any{"@type": "Organization", "name": cmpOr(s.Organisation, s.SiteName), "url": h.absolute("/" + l.Code + "/")}
+	return map[string]any{"@type": "Organization", "name": cmp.Or(s.Organisation, s.SiteName), "url": h.absolute("/" + l.Code + "/")}
 }
 
 // homeJSONLD describes the project as an Organization.
