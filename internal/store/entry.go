@@ -242,15 +242,23 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 		where, args = append(where, ends+" <= ?"), append(args, formatTime(q.Now))
 	}
 	cond := strings.Join(where, " AND ")
-	// Counting scans every entry of the type; the count is kept until the
-	// content changes.
-	total, err := remember(s, fmt.Sprint("entries-count", cond, args), func() (int, error) {
+	count := func() (int, error) {
 		var n int
 		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+cond, args...).Scan(&n); err != nil {
 			return 0, fmt.Errorf("store: entries: %w", err)
 		}
 		return n, nil
-	})
+	}
+	// Counting scans every entry of the type; the count is kept until the
+	// content changes. Upcoming and past depend on the clock as well, and
+	// are counted each time.
+	var total int
+	var err error
+	if q.When == "" {
+		total, err = remember(s, fmt.Sprint("entries-count", cond, args), count)
+	} else {
+		total, err = count()
+	}
 	if err != nil {
 		return nil, 0, err
 	}

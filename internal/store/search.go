@@ -297,7 +297,8 @@ const SearchCountMax = rankedMax
 // title's words weighing four times the text's). Ranking costs time in
 // proportion to the matches, and past a few thousand it tells a reader
 // little: a broader query lists the texts whose titles match first, then
-// the rest, each group newest first, all read from the index's order.
+// the rest, each group in the index's order (the texts indexed last
+// first: the latest published, until a rebuild of the index).
 const rankedMax = 1500
 
 // Search returns one page of the texts that match q, best first, and how
