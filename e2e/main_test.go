@@ -48,14 +48,21 @@ var browser struct {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	testenv.MainOnBothDatabases(runTests{m})
+}
+
+// runTests stops the browser when the tests are done.
+type runTests struct{ m *testing.M }
+
+func (r runTests) Run() int {
+	code := r.m.Run()
 	if browser.cancel != nil {
 		browser.cancel()
 	}
 	if browser.dir != "" {
 		os.RemoveAll(browser.dir)
 	}
-	os.Exit(code)
+	return code
 }
 
 // startBrowser starts Chromium headless with the flags this machine needs:
@@ -177,6 +184,7 @@ func startSite(t *testing.T) *site {
 	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Addr = srv.Listener.Addr().String()
 	cfg.BaseURL = "http://" + cfg.Addr
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

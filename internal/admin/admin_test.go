@@ -3,6 +3,7 @@ package admin_test
 import (
 	"context"
 	"errors"
+	"github.com/datka-cms/datka/internal/testenv"
 	"io"
 	"log/slog"
 	"net"
@@ -50,6 +51,7 @@ func newSite(t *testing.T, edit func(*config.Config)) *site {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "http://example.org"
 	cfg.AdminEmail, cfg.AdminPassword = adminEmail, adminPassword

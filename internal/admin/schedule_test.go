@@ -53,7 +53,7 @@ func TestScheduledPublicationSurvivesRestart(t *testing.T) {
 
 	// Restart: the plan is in the database, not in memory.
 	cfg := config.Default()
-	cfg.DataDir = s.dataDir
+	cfg.DataDir, cfg.DB = s.dataDir, s.dbURL
 	cfg.Addr, cfg.BaseURL = "127.0.0.1:0", "http://127.0.0.1"
 	s.srv.Close()
 	s.app.Close()

@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"github.com/datka-cms/datka/internal/testenv"
 	"html"
 	"io"
 	"log/slog"
@@ -26,6 +27,7 @@ type wfSite struct {
 	app     *app.App
 	srv     *httptest.Server
 	dataDir string
+	dbURL   string
 }
 
 func newWFSite(t *testing.T) *wfSite {
@@ -39,6 +41,7 @@ func newWFSiteWith(t *testing.T, set func(*config.Config)) *wfSite {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "http://127.0.0.1"
 	cfg.AdminEmail, cfg.AdminPassword = "admin@example.org", "a long quiet river"
@@ -49,7 +52,7 @@ func newWFSiteWith(t *testing.T, set func(*config.Config)) *wfSite {
 	}
 	srv := httptest.NewServer(a.Handler)
 	t.Cleanup(func() { srv.Close(); a.Close() })
-	return &wfSite{t: t, app: a, srv: srv, dataDir: cfg.DataDir}
+	return &wfSite{t: t, app: a, srv: srv, dataDir: cfg.DataDir, dbURL: cfg.DB}
 }
 
 // addUser creates an account directly in the store.

@@ -103,7 +103,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.OpenSQLite(ctx, db.Path)
+	st, err := store.Open(ctx, db.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 			return nil, err
 		}
 		a.Seeded = true
-		log.Info("created the site with its default content", "database", db.Path)
+		log.Info("created the site with its default content", "database", db.String())
 	} else if n, err := seed.Upgrade(ctx, st, langs.Default().Code); err != nil {
 		st.Close()
 		return nil, err
@@ -185,8 +185,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/admin/", adm)
-	mux.Handle("/admin", adm)
+	mux.Handle("/admin/", web.CleanForms(adm))
+	mux.Handle("/admin", web.CleanForms(adm))
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET "+content.MediaURLPrefix+"{name}", site.NewMediaHandler(st, files, log))
 	mux.Handle("/", pub)

@@ -24,6 +24,7 @@ func serve(t *testing.T) string {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "http://127.0.0.1"
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -177,6 +178,7 @@ func TestOpenChecksMediaBucket(t *testing.T) {
 	srv := testenv.StartS3(t)
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Media = srv.URL("no-such-bucket")
 	_, err := app.Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err == nil || !strings.Contains(err.Error(), "no-such-bucket") || !strings.Contains(err.Error(), "does not exist") {

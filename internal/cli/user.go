@@ -38,7 +38,7 @@ func userCmd(ctx context.Context, cfg config.Config, args []string, stdout, stde
 	if err != nil {
 		return err
 	}
-	st, err := store.OpenSQLite(ctx, db.Path)
+	st, err := store.Open(ctx, db.URL)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func Default() Config {
 func (c *Config) Flags(fs *flag.FlagSet, serve bool) *string {
 	file := fs.String("config", os.Getenv("DATKA_CONFIG"), "read settings from this JSON `file` (env DATKA_CONFIG)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "the data `folder`: database and media (env DATKA_DATA)")
-	fs.StringVar(&c.DB, "db", c.DB, "database `URL`: sqlite:PATH (default: datka.db in the data folder) (env DATKA_DB)")
+	fs.StringVar(&c.DB, "db", c.DB, "database `URL`: sqlite:PATH (default: datka.db in the data folder) or postgres://user:password@host/database (env DATKA_DB)")
 	if serve {
 		fs.StringVar(&c.Addr, "addr", c.Addr, "listen on `host:port` (env DATKA_ADDR)")
 		fs.StringVar(&c.BaseURL, "base-url", c.BaseURL, "public `URL` of the site, for canonical links (default http://ADDR) (env DATKA_BASE_URL)")
@@ -293,26 +293,44 @@ func (c *Config) validateMail() error {
 
 // Database describes where the database is.
 type Database struct {
-	Driver string // "sqlite"
-	Path   string // for sqlite
+	Driver string // "sqlite" or "postgres"
+	Path   string // sqlite: the file
+	URL    string // what store.Open takes: sqlite:PATH or the postgres:// URL
+}
+
+// String names the database for messages, without a password.
+func (d Database) String() string {
+	if d.Driver == "sqlite" {
+		return d.Path
+	}
+	u, err := url.Parse(d.URL)
+	if err != nil {
+		return "PostgreSQL"
+	}
+	return u.Redacted()
 }
 
 // Database resolves the --db option.
 func (c *Config) Database() (Database, error) {
 	switch {
 	case c.DB == "":
-		return Database{Driver: "sqlite", Path: filepath.Join(c.DataDir, "datka.db")}, nil
+		p := filepath.Join(c.DataDir, "datka.db")
+		return Database{Driver: "sqlite", Path: p, URL: "sqlite:" + p}, nil
 	case strings.HasPrefix(c.DB, "sqlite:"):
 		p := strings.TrimPrefix(strings.TrimPrefix(c.DB, "sqlite:"), "//")
 		if p == "" {
 			return Database{}, errors.New("config: sqlite: needs a path, as in sqlite:/var/lib/datka/datka.db")
 		}
-		return Database{Driver: "sqlite", Path: p}, nil
+		return Database{Driver: "sqlite", Path: p, URL: "sqlite:" + p}, nil
 	case strings.HasPrefix(c.DB, "postgres://"), strings.HasPrefix(c.DB, "postgresql://"):
-		return Database{}, errors.New("config: PostgreSQL is not supported by this version of datka yet; use the embedded SQLite database (leave --db empty)")
+		u, err := url.Parse(c.DB)
+		if err != nil || u.Host == "" {
+			return Database{}, errors.New("config: a PostgreSQL URL reads postgres://user:password@host:5432/database?sslmode=disable")
+		}
+		return Database{Driver: "postgres", URL: c.DB}, nil
 	default:
 		scheme, _, _ := strings.Cut(c.DB, ":")
-		return Database{}, fmt.Errorf("config: database URL of kind %q is not supported: expected sqlite:PATH", scheme)
+		return Database{}, fmt.Errorf("config: database URL of kind %q is not supported: expected sqlite:PATH or postgres://…", scheme)
 	}
 }
 

@@ -394,13 +394,14 @@ func TestDatabase(t *testing.T) {
 		wantErr  []string
 		wantNone string // a word the error must not use
 	}{
-		{name: "default is sqlite in the data folder", db: "", want: Database{Driver: "sqlite", Path: filepath.Join("/srv/datka", "datka.db")}},
-		{name: "sqlite with an absolute path", db: "sqlite:/x/y.db", want: Database{Driver: "sqlite", Path: "/x/y.db"}},
-		{name: "sqlite URL form", db: "sqlite:///x/y.db", want: Database{Driver: "sqlite", Path: "/x/y.db"}},
-		{name: "sqlite with a relative path", db: "sqlite:site.db", want: Database{Driver: "sqlite", Path: "site.db"}},
+		{name: "default is sqlite in the data folder", db: "", want: Database{Driver: "sqlite", Path: filepath.Join("/srv/datka", "datka.db"), URL: "sqlite:" + filepath.Join("/srv/datka", "datka.db")}},
+		{name: "sqlite with an absolute path", db: "sqlite:/x/y.db", want: Database{Driver: "sqlite", Path: "/x/y.db", URL: "sqlite:/x/y.db"}},
+		{name: "sqlite URL form", db: "sqlite:///x/y.db", want: Database{Driver: "sqlite", Path: "/x/y.db", URL: "sqlite:/x/y.db"}},
+		{name: "sqlite with a relative path", db: "sqlite:site.db", want: Database{Driver: "sqlite", Path: "site.db", URL: "sqlite:site.db"}},
 		{name: "sqlite without a path", db: "sqlite:", wantErr: []string{"sqlite", "path"}},
-		{name: "postgres", db: "postgres://datka@localhost/datka", wantErr: []string{"PostgreSQL", "not supported"}, wantNone: "localhost"},
-		{name: "postgresql scheme", db: "postgresql://localhost/datka", wantErr: []string{"PostgreSQL", "not supported"}},
+		{name: "postgres", db: "postgres://datka@localhost/datka", want: Database{Driver: "postgres", URL: "postgres://datka@localhost/datka"}},
+		{name: "postgresql scheme", db: "postgresql://localhost/datka", want: Database{Driver: "postgres", URL: "postgresql://localhost/datka"}},
+		{name: "postgres without a host", db: "postgres:///datka", wantErr: []string{"PostgreSQL", "postgres://user:password@host"}},
 		{name: "mysql", db: "mysql://localhost/datka", wantErr: []string{"database URL", "sqlite:"}},
 		{name: "bare path", db: "/x/y.db", wantErr: []string{"sqlite:"}},
 	}

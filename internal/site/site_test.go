@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"github.com/datka-cms/datka/internal/testenv"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,6 +24,7 @@ func newSite(t testing.TB, edit func(*config.Config)) *app.App {
 	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "https://example.org"
 	if edit != nil {

@@ -16,7 +16,7 @@ func (s *Store) Audit(ctx context.Context, e content.AuditEntry) error {
 	}
 	_, err := s.write.ExecContext(ctx, `
 		INSERT INTO audit_log (at, user_id, user_email, action, kind, item_id, lang, detail, address)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		formatTime(e.At), nullID(e.UserID), e.UserEmail, e.Action, e.Kind, nullID(e.ItemID), e.Lang, e.Detail, e.Address)
 	if err != nil {
 		return fmt.Errorf("store: audit: %w", err)
@@ -28,7 +28,7 @@ func (s *Store) Audit(ctx context.Context, e content.AuditEntry) error {
 func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]content.AuditEntry, error) {
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT id, at, user_id, user_email, action, kind, item_id, lang, detail, address
-		FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
+		FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("store: audit log: %w", err)
 	}

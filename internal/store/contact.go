@@ -29,7 +29,7 @@ func (s *Store) AddMessage(ctx context.Context, m content.Message, notice *conte
 	defer tx.Rollback()
 	var id int64
 	err = tx.QueryRowContext(ctx, `
-		INSERT INTO messages (lang, name, email, body, sender, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		INSERT INTO messages (lang, name, email, body, sender, created_at) VALUES ($1, $2, $3, $4, $5, $6)
 		RETURNING id`, m.Lang, m.Name, m.Email, m.Body, m.Sender, formatTime(m.CreatedAt)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: add message: %w", err)
@@ -38,7 +38,7 @@ func (s *Store) AddMessage(ctx context.Context, m content.Message, notice *conte
 		created := formatTime(m.CreatedAt)
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO mail_outbox (message_id, recipient, reply_to, subject, body, created_at, next_attempt_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 			id, notice.Recipient, notice.ReplyTo, notice.Subject, notice.Body, created, created); err != nil {
 			return 0, fmt.Errorf("store: queue mail: %w", err)
 		}
@@ -85,7 +85,7 @@ func (s *Store) Messages(ctx context.Context, limit, offset int) (MessageList, e
 	if err != nil {
 		return out, fmt.Errorf("store: messages: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+messageColumns+` FROM messages m ORDER BY m.id DESC LIMIT ? OFFSET ?`,
+	rows, err := s.read.QueryContext(ctx, `SELECT `+messageColumns+` FROM messages m ORDER BY m.id DESC LIMIT $1 OFFSET $2`,
 		limit, offset)
 	if err != nil {
 		return out, fmt.Errorf("store: messages: %w", err)
@@ -113,7 +113,7 @@ func (s *Store) Message(ctx context.Context, id int64) (content.Message, error) 
 				WHEN o.failed_at IS NOT NULL THEN 'failed' ELSE 'queued' END,
 			o.attempts, o.last_error, o.sent_at
 		FROM messages m LEFT JOIN mail_outbox o ON o.message_id = m.id
-		WHERE m.id = ? ORDER BY o.id DESC LIMIT 1`, id), &status, &attempts, &lastErr, &sent)
+		WHERE m.id = $1 ORDER BY o.id DESC LIMIT 1`, id), &status, &attempts, &lastErr, &sent)
 	if err != nil {
 		return m, err
 	}
@@ -130,9 +130,9 @@ func (s *Store) MarkRead(ctx context.Context, id int64, at time.Time) error {
 	var res sql.Result
 	var err error
 	if at.IsZero() {
-		res, err = s.write.ExecContext(ctx, `UPDATE messages SET read_at = NULL WHERE id = ?`, id)
+		res, err = s.write.ExecContext(ctx, `UPDATE messages SET read_at = NULL WHERE id = $1`, id)
 	} else {
-		res, err = s.write.ExecContext(ctx, `UPDATE messages SET read_at = coalesce(read_at, ?) WHERE id = ?`, formatTime(at), id)
+		res, err = s.write.ExecContext(ctx, `UPDATE messages SET read_at = coalesce(read_at, $1) WHERE id = $2`, formatTime(at), id)
 	}
 	if err != nil {
 		return fmt.Errorf("store: mark message %d read: %w", id, err)
@@ -146,7 +146,7 @@ func (s *Store) MarkRead(ctx context.Context, id int64, at time.Time) error {
 // DeleteMessage deletes a message and, with it, its notification mail,
 // sent or not: the reader's data goes entirely.
 func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM messages WHERE id = ?`, id)
+	res, err := s.write.ExecContext(ctx, `DELETE FROM messages WHERE id = $1`, id)
 	if err != nil {
 		return fmt.Errorf("store: delete message %d: %w", id, err)
 	}
@@ -159,7 +159,7 @@ func (s *Store) DeleteMessage(ctx context.Context, id int64) error {
 // DeleteMessagesBefore deletes the messages received before t, with
 // their mail, and returns how many.
 func (s *Store) DeleteMessagesBefore(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM messages WHERE created_at < ?`, formatTime(t))
+	res, err := s.write.ExecContext(ctx, `DELETE FROM messages WHERE created_at < $1`, formatTime(t))
 	if err != nil {
 		return 0, fmt.Errorf("store: delete old messages: %w", err)
 	}
@@ -183,10 +183,10 @@ func (s *Store) UnreadCount(ctx context.Context) (int, error) {
 // again when the lease ends. Call MarkMailSent or MarkMailFailed for each.
 func (s *Store) DueMail(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]content.OutboxMail, error) {
 	rows, err := s.write.QueryContext(ctx, `
-		UPDATE mail_outbox SET next_attempt_at = ?
+		UPDATE mail_outbox SET next_attempt_at = $1
 		WHERE id IN (SELECT id FROM mail_outbox
-			WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?
-			ORDER BY next_attempt_at, id LIMIT ?)
+			WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
+			ORDER BY next_attempt_at, id LIMIT $3)
 		RETURNING id, coalesce(message_id, 0), recipient, reply_to, subject, body, attempts, created_at, last_error`,
 		formatTime(now.Add(lease)), formatTime(now), limit)
 	if err != nil {
@@ -209,7 +209,7 @@ func (s *Store) DueMail(ctx context.Context, now time.Time, lease time.Duration,
 
 // MarkMailSent records that a mail went out.
 func (s *Store) MarkMailSent(ctx context.Context, id int64, at time.Time) error {
-	res, err := s.write.ExecContext(ctx, `UPDATE mail_outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`,
+	res, err := s.write.ExecContext(ctx, `UPDATE mail_outbox SET sent_at = $1, attempts = attempts + 1, last_error = '' WHERE id = $2`,
 		formatTime(at), id)
 	if err != nil {
 		return fmt.Errorf("store: mail %d sent: %w", id, err)
@@ -231,11 +231,11 @@ func (s *Store) MarkMailFailed(ctx context.Context, id int64, at time.Time, reas
 	var err error
 	if retry.IsZero() {
 		res, err = s.write.ExecContext(ctx, `
-			UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?`,
+			UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1, failed_at = $2 WHERE id = $3`,
 			reason, formatTime(at), id)
 	} else {
 		res, err = s.write.ExecContext(ctx, `
-			UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+			UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3`,
 			reason, formatTime(retry), id)
 	}
 	if err != nil {
@@ -252,7 +252,7 @@ func (s *Store) MarkMailFailed(ctx context.Context, id int64, at time.Time, reas
 // database gets the same key.
 func (s *Store) Secret(ctx context.Context, name string, size int) ([]byte, error) {
 	var key []byte
-	err := s.read.QueryRowContext(ctx, `SELECT value FROM site_secrets WHERE name = ?`, name).Scan(&key)
+	err := s.read.QueryRowContext(ctx, `SELECT value FROM site_secrets WHERE name = $1`, name).Scan(&key)
 	if err == nil {
 		return key, nil
 	}
@@ -263,11 +263,11 @@ func (s *Store) Secret(ctx context.Context, name string, size int) ([]byte, erro
 	rand.Read(fresh)
 	// Two instances may make a key at once: the first insert wins and
 	// both read it back from the writer.
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO site_secrets (name, value, created_at) VALUES (?, ?, ?)
+	if _, err := s.write.ExecContext(ctx, `INSERT INTO site_secrets (name, value, created_at) VALUES ($1, $2, $3)
 		ON CONFLICT (name) DO NOTHING`, name, fresh, formatTime(time.Now())); err != nil {
 		return nil, fmt.Errorf("store: secret %s: %w", name, err)
 	}
-	if err := s.write.QueryRowContext(ctx, `SELECT value FROM site_secrets WHERE name = ?`, name).Scan(&key); err != nil {
+	if err := s.write.QueryRowContext(ctx, `SELECT value FROM site_secrets WHERE name = $1`, name).Scan(&key); err != nil {
 		return nil, fmt.Errorf("store: secret %s: %w", name, err)
 	}
 	return key, nil

@@ -2,10 +2,8 @@ package store_test
 
 import (
 	"bytes"
-	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
 )
 
 func TestMessagesRoundTrip(t *testing.T) {
@@ -81,7 +80,7 @@ func TestMessagesRoundTrip(t *testing.T) {
 	outer := t
 	t.Run("fields survive reopening the database", func(t *testing.T) {
 		st.Close()
-		again, err := store.OpenSQLite(ctx, path)
+		again, err := store.Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,16 +207,20 @@ func TestAddMessageIsAllOrNothing(t *testing.T) {
 	ctx := t.Context()
 	// A trigger makes queueing the mail fail, after the message's insert
 	// in the same transaction: the message must not stay without its mail.
-	raw, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path))
-	if err != nil {
-		t.Fatal(err)
+	refuse := []string{`CREATE TRIGGER refuse_mail BEFORE INSERT ON mail_outbox
+		BEGIN SELECT RAISE(ABORT, 'the outbox refuses'); END`}
+	if testenv.OnPostgres() {
+		refuse = []string{`CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN RAISE EXCEPTION 'the outbox refuses'; END $$`,
+			`CREATE TRIGGER refuse_mail BEFORE INSERT ON mail_outbox FOR EACH ROW EXECUTE FUNCTION refuse_mail()`}
 	}
-	defer raw.Close()
-	if _, err := raw.ExecContext(ctx, `CREATE TRIGGER refuse_mail BEFORE INSERT ON mail_outbox
-		BEGIN SELECT RAISE(ABORT, 'the outbox refuses'); END`); err != nil {
-		t.Fatal(err)
+	raw := writableDB(t, path)
+	for _, q := range refuse {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
-	_, err = st.AddMessage(ctx, content.Message{Lang: "en", Name: "R", Email: "r@example.org", Body: "Hello there!"},
+	_, err := st.AddMessage(ctx, content.Message{Lang: "en", Name: "R", Email: "r@example.org", Body: "Hello there!"},
 		&content.OutboxMail{Recipient: "team@example.org", Subject: "s", Body: "b"})
 	if err == nil {
 		t.Fatal("AddMessage succeeded though its mail could not be queued")
@@ -235,14 +238,8 @@ func TestAddMessageIsAllOrNothing(t *testing.T) {
 }
 
 func TestSecretIsMadeOnceAndShared(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "datka.db")
-	st, err := store.OpenSQLite(t.Context(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	other, err := store.OpenSQLite(t.Context(), path)
+	st, path := openStore(t)
+	other, err := store.Open(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ func (s *Store) Coverage(ctx context.Context) (total int, published map[string]i
 			SELECT lang FROM organisation_texts WHERE status = 'published'
 			UNION ALL
 			SELECT lang FROM entry_texts WHERE status = 'published'
-		) GROUP BY lang`)
+		) t GROUP BY lang`)
 	if err != nil {
 		return 0, nil, fmt.Errorf("store: coverage: %w", err)
 	}

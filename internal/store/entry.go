@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -30,7 +31,8 @@ const entryTextColumns = `group_id, lang, slug, status, needs_native_review, tit
 
 func scanEntry(r scanner) (content.Entry, error) {
 	var e content.Entry
-	var date, starts, ends, groups, docLangs string
+	var date, groups, docLangs string
+	var starts, ends sql.NullString // NULL on PostgreSQL when unset
 	if err := r.Scan(&e.ID, &e.Key, &e.Type, &e.SourceLang, &date, &e.Cover, &starts, &ends,
 		&e.OnlineURL, &e.RegistrationURL, &e.File, &e.VideoURL, &e.Year, &e.Topic, &groups, &docLangs); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -38,17 +40,10 @@ func scanEntry(r scanner) (content.Entry, error) {
 		}
 		return e, fmt.Errorf("store: entry: %w", err)
 	}
-	e.Date, e.Start, e.End = parseTime(date), parseTime(starts), parseTime(ends)
+	e.Date, e.Start, e.End = parseTime(date), parseTime(starts.String), parseTime(ends.String)
 	e.Groups, e.DocLangs = strings.Fields(groups), strings.Fields(docLangs)
 	e.Texts = map[string]content.EntryText{}
 	return e, nil
-}
-
-func formatOptionalTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return formatTime(t)
 }
 
 type entryTextRow struct {
@@ -58,13 +53,13 @@ type entryTextRow struct {
 
 func scanEntryText(r scanner) (entryTextRow, error) {
 	var t entryTextRow
-	var review int
+	var review bool
 	var tags, updated string
 	if err := r.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &t.Place,
 		&tags, &updated, &t.Rev, &t.SourceRev); err != nil {
 		return t, fmt.Errorf("store: entry text: %w", err)
 	}
-	t.NeedsNativeReview = review != 0
+	t.NeedsNativeReview = review
 	t.Tags = content.Lines(tags)
 	t.UpdatedAt = parseTime(updated)
 	return t, nil
@@ -76,13 +71,14 @@ func (s *Store) entryTexts(ctx context.Context, entries []content.Entry) error {
 		return nil
 	}
 	index := make(map[int64]int, len(entries))
-	args := make([]any, len(entries))
+	ids := make([]any, len(entries))
 	for i, e := range entries {
 		index[e.ID] = i
-		args[i] = e.ID
+		ids[i] = e.ID
 	}
+	var args params
 	rows, err := s.read.QueryContext(ctx, `SELECT `+entryTextColumns+` FROM entry_texts
-		WHERE group_id IN (`+placeholders(len(args))+`)`, args...)
+		WHERE group_id IN (`+args.list(ids...)+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("store: entry texts: %w", err)
 	}
@@ -99,15 +95,19 @@ func (s *Store) entryTexts(ctx context.Context, entries []content.Entry) error {
 	return rows.Err()
 }
 
-// placeholders returns "?, ?, …" for n arguments.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+// anys converts a slice for params.list.
+func anys[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
 }
 
 // Entry returns one entry with all its translations.
 func (s *Store) Entry(ctx context.Context, id int64) (content.Entry, error) {
 	e, err := scanEntry(s.read.QueryRowContext(ctx, `SELECT `+entryColumns+`
-		FROM entries e JOIN translation_groups g ON g.id = e.group_id WHERE e.group_id = ?`, id))
+		FROM entries e JOIN translation_groups g ON g.id = e.group_id WHERE e.group_id = $1`, id))
 	if err != nil {
 		return e, err
 	}
@@ -129,8 +129,8 @@ func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, sl
 		JOIN entries e ON e.group_id = x.group_id
 		JOIN translation_groups g ON g.id = e.group_id
 		JOIN entry_texts t ON t.group_id = e.group_id
-		WHERE x.slug = ? AND e.type = ?
-		ORDER BY x.lang = ? DESC, e.group_id`, slug, typ, lang)
+		WHERE x.slug = $1 AND e.type = $2
+		ORDER BY x.lang = $3 DESC, e.group_id`, slug, typ, lang)
 	if err != nil {
 		return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
 	}
@@ -138,9 +138,10 @@ func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, sl
 	var entry content.Entry
 	for rows.Next() {
 		var e content.Entry
-		var date, starts, ends, groups, docLangs, tags, updated string
+		var date, groups, docLangs, tags, updated string
+		var starts, ends sql.NullString
 		var t entryTextRow
-		var review int
+		var review bool
 		if err := rows.Scan(&e.ID, &e.Key, &e.Type, &e.SourceLang, &date, &e.Cover, &starts, &ends,
 			&e.OnlineURL, &e.RegistrationURL, &e.File, &e.VideoURL, &e.Year, &e.Topic, &groups, &docLangs,
 			&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &t.Place,
@@ -148,7 +149,7 @@ func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, sl
 			return content.Entry{}, fmt.Errorf("store: entry by slug: %w", err)
 		}
 		if entry.ID == 0 {
-			e.Date, e.Start, e.End = parseTime(date), parseTime(starts), parseTime(ends)
+			e.Date, e.Start, e.End = parseTime(date), parseTime(starts.String), parseTime(ends.String)
 			e.Groups, e.DocLangs = strings.Fields(groups), strings.Fields(docLangs)
 			e.Texts = map[string]content.EntryText{}
 			entry = e
@@ -156,7 +157,7 @@ func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, sl
 		if e.ID != entry.ID {
 			continue // another entry with the slug in another language
 		}
-		t.NeedsNativeReview = review != 0
+		t.NeedsNativeReview = review
 		t.Tags = content.Lines(tags)
 		t.UpdatedAt = parseTime(updated)
 		entry.Texts[t.Lang] = t.EntryText
@@ -172,7 +173,7 @@ func (s *Store) EntryBySlug(ctx context.Context, typ content.EntryType, lang, sl
 
 // EntrySlug finds the entries that use slug, in any language.
 func (s *Store) EntrySlug(ctx context.Context, slug string) ([]SlugRef, error) {
-	return s.slugRefs(ctx, `SELECT group_id, lang FROM entry_texts WHERE slug = ? ORDER BY group_id, lang`, slug)
+	return s.slugRefs(ctx, `SELECT group_id, lang FROM entry_texts WHERE slug = $1 ORDER BY group_id, lang`, slug)
 }
 
 // EntryQuery selects entries for a list. Only entries with a published
@@ -201,29 +202,26 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 	if len(q.Langs) == 0 {
 		return nil, 0, errors.New("store: entries: no language")
 	}
-	where := []string{"e.type = ?", `EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
-		AND t.status = 'published' AND t.lang IN (` + placeholders(len(q.Langs)) + `))`}
-	args := []any{q.Type}
-	for _, l := range q.Langs {
-		args = append(args, l)
-	}
+	var args params
+	where := []string{"e.type = " + args.add(q.Type), `EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
+		AND t.status = 'published' AND t.lang IN (` + args.list(anys(q.Langs)...) + `))`}
 	if q.Year != 0 {
-		where, args = append(where, "e.year = ?"), append(args, q.Year)
+		where = append(where, "e.year = "+args.add(q.Year))
 	}
 	if q.Tag != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM entry_tags x WHERE x.group_id = e.group_id AND x.lang = ? AND x.slug = ?)")
-		args = append(args, q.Langs[0], q.Tag)
+		where = append(where, "EXISTS (SELECT 1 FROM entry_tags x WHERE x.group_id = e.group_id AND x.lang = "+
+			args.add(q.Langs[0])+" AND x.slug = "+args.add(q.Tag)+")")
 	}
 	if q.Topic != "" {
-		where, args = append(where, "e.topic = ?"), append(args, q.Topic)
+		where = append(where, "e.topic = "+args.add(q.Topic))
 	}
 	// Groups and languages are space-separated keys: pad both sides so
 	// that a key matches only whole.
 	if q.Group != "" {
-		where, args = append(where, "(' ' || e.groups || ' ') LIKE ?"), append(args, "% "+likeEscape(q.Group)+" %")
+		where = append(where, `(' ' || e.groups || ' ') LIKE `+args.add("% "+likeEscape(q.Group)+" %")+` ESCAPE '\'`)
 	}
 	if q.DocLang != "" {
-		where, args = append(where, "(' ' || e.doc_langs || ' ') LIKE ?"), append(args, "% "+likeEscape(q.DocLang)+" %")
+		where = append(where, `(' ' || e.doc_langs || ' ') LIKE `+args.add("% "+likeEscape(q.DocLang)+" %")+` ESCAPE '\'`)
 	}
 	switch q.Format {
 	case "document":
@@ -232,14 +230,14 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 		where = append(where, "e.video_url <> ''")
 	}
 	order := "e.date DESC, e.group_id DESC"
-	// An event is over when its end (or, with none, its start day) has passed.
-	const ends = "CASE WHEN e.ends_at <> '' THEN e.ends_at ELSE strftime('%Y-%m-%dT%H:%M:%fZ', e.starts_at, '+1 day') END"
+	// over_at is when an event is over: its end or, with none, a day
+	// after its start.
 	switch q.When {
 	case "upcoming":
-		where, args = append(where, ends+" > ?"), append(args, formatTime(q.Now))
+		where = append(where, "e.over_at > "+args.add(formatTime(q.Now)))
 		order = "e.date, e.group_id"
 	case "past":
-		where, args = append(where, ends+" <= ?"), append(args, formatTime(q.Now))
+		where = append(where, "e.over_at <= "+args.add(formatTime(q.Now)))
 	}
 	cond := strings.Join(where, " AND ")
 	count := func() (int, error) {
@@ -264,11 +262,11 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 	}
 	limit := q.Limit
 	if limit <= 0 {
-		limit = -1
+		limit = math.MaxInt32
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+entryColumns+`
 		FROM entries e JOIN translation_groups g ON g.id = e.group_id
-		WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(args, limit, max(q.Offset, 0))...)
+		WHERE `+cond+` ORDER BY `+order+` LIMIT `+args.add(limit)+` OFFSET `+args.add(max(q.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: entries: %w", err)
 	}
@@ -308,13 +306,10 @@ func (s *Store) EntryYears(ctx context.Context, typ content.EntryType, langs []s
 }
 
 func (s *Store) entryYears(ctx context.Context, typ content.EntryType, langs []string) ([]YearCount, error) {
-	args := []any{typ}
-	for _, l := range langs {
-		args = append(args, l)
-	}
+	var args params
 	rows, err := s.read.QueryContext(ctx, `SELECT e.year, count(*) FROM entries e
-		WHERE e.type = ? AND EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
-			AND t.status = 'published' AND t.lang IN (`+placeholders(len(langs))+`))
+		WHERE e.type = `+args.add(typ)+` AND EXISTS (SELECT 1 FROM entry_texts t WHERE t.group_id = e.group_id
+			AND t.status = 'published' AND t.lang IN (`+args.list(anys(langs)...)+`))
 		GROUP BY e.year ORDER BY e.year DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: entry years: %w", err)
@@ -349,8 +344,8 @@ func (s *Store) entryTags(ctx context.Context, typ content.EntryType, lang strin
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT x.slug, min(x.name), count(*) FROM entry_tags x
 		JOIN entry_texts t ON t.group_id = x.group_id AND t.lang = x.lang AND t.status = 'published'
-		JOIN entries e ON e.group_id = x.group_id AND e.type = ?
-		WHERE x.lang = ?
+		JOIN entries e ON e.group_id = x.group_id AND e.type = $1
+		WHERE x.lang = $2
 		GROUP BY x.slug ORDER BY count(*) DESC, x.slug`, typ, lang)
 	if err != nil {
 		return nil, fmt.Errorf("store: tags: %w", err)
@@ -369,7 +364,7 @@ func (s *Store) entryTags(ctx context.Context, typ content.EntryType, lang strin
 
 // insertEntry writes a new entry and its texts (the default content, an
 // import, or a new entry with no text yet).
-func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang string, now time.Time) (int64, error) {
+func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang string, now time.Time) (int64, error) {
 	if !e.Type.Valid() {
 		return 0, fmt.Errorf("store: insert entry %q: unknown type %q", e.Key, e.Type)
 	}
@@ -380,8 +375,8 @@ func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang st
 	e.ID = id
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO entries (group_id, type, date, year, cover, starts_at, ends_at, online_url, registration_url,
-			file, video_url, topic, groups, doc_langs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, entryValues(e)...); err != nil {
+			file, video_url, topic, groups, doc_langs, over_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, s.entryValues(e)...); err != nil {
 		return 0, fmt.Errorf("store: insert entry %q: %w", e.Key, err)
 	}
 	for code, t := range e.Texts {
@@ -393,8 +388,8 @@ func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang st
 		t.Rev, t.SourceRev = max(t.Rev, 1), max(t.SourceRev, 1)
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO entry_texts (`+entryTextColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, code, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, t.Place,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+			id, code, t.Slug, t.Status, t.NeedsNativeReview, t.Title, t.Summary, t.Body, t.Place,
 			strings.Join(t.Tags, "\n"), formatTime(updated), t.Rev, t.SourceRev); err != nil {
 			if isUnique(err) {
 				return 0, err
@@ -408,7 +403,7 @@ func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang st
 			return 0, err
 		}
 		if t.Published() {
-			if err := indexDoc(ctx, tx, entryDoc(id, e.Type, parseTime(entryValues(e)[2].(string)), t)); err != nil {
+			if err := s.indexDoc(ctx, tx, entryDoc(id, e.Type, entryDate(e), t)); err != nil {
 				return 0, err
 			}
 		}
@@ -418,22 +413,37 @@ func insertEntry(ctx context.Context, tx *sql.Tx, e content.Entry, sourceLang st
 
 // entryValues are the language-neutral columns of e in the order of
 // entries' INSERT, the group ID first.
-func entryValues(e content.Entry) []any {
-	date := e.Date
-	if e.Type == content.EntryEvent && !e.Start.IsZero() {
-		date = e.Start
-	}
+// over_at, last, is when an event is over: its end or, with none, a day
+// after its start; for other entries, their date.
+func (s *Store) entryValues(e content.Entry) []any {
+	date := entryDate(e)
 	year := e.Year
 	if year == 0 && !date.IsZero() {
 		year = date.Year()
 	}
-	return []any{e.ID, e.Type, formatTime(date), year, e.Cover, formatOptionalTime(e.Start), formatOptionalTime(e.End),
-		e.OnlineURL, e.RegistrationURL, e.File, e.VideoURL, e.Topic, strings.Join(e.Groups, " "), strings.Join(e.DocLangs, " ")}
+	over := date
+	switch {
+	case !e.End.IsZero():
+		over = e.End
+	case !e.Start.IsZero():
+		over = e.Start.Add(24 * time.Hour)
+	}
+	return []any{e.ID, e.Type, formatTime(date), year, e.Cover, s.optionalTime(e.Start), s.optionalTime(e.End),
+		e.OnlineURL, e.RegistrationURL, e.File, e.VideoURL, e.Topic, strings.Join(e.Groups, " "), strings.Join(e.DocLangs, " "),
+		formatTime(over)}
+}
+
+// entryDate is the date an entry is listed by: an event's start.
+func entryDate(e content.Entry) time.Time {
+	if e.Type == content.EntryEvent && !e.Start.IsZero() {
+		return e.Start
+	}
+	return e.Date
 }
 
 // writeTags replaces the tag index of one text.
 func writeTags(ctx context.Context, tx *sql.Tx, id int64, code string, tags []string) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE group_id = ? AND lang = ?`, id, code); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE group_id = $1 AND lang = $2`, id, code); err != nil {
 		return fmt.Errorf("store: tags: %w", err)
 	}
 	for _, tag := range tags {
@@ -442,7 +452,7 @@ func writeTags(ctx context.Context, tx *sql.Tx, id int64, code string, tags []st
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO entry_tags (group_id, lang, slug, name) VALUES (?, ?, ?, ?)
+			INSERT INTO entry_tags (group_id, lang, slug, name) VALUES ($1, $2, $3, $4)
 			ON CONFLICT DO NOTHING`, id, code, slug, tag); err != nil {
 			return fmt.Errorf("store: tags: %w", err)
 		}
@@ -463,7 +473,7 @@ func (s *Store) CreateEntry(ctx context.Context, e content.Entry) (int64, error)
 	}
 	defer tx.Rollback()
 	e.Key, e.Texts = key, nil
-	id, err := insertEntry(ctx, tx, e, e.SourceLang, time.Now())
+	id, err := s.insertEntry(ctx, tx, e, e.SourceLang, time.Now())
 	if err != nil {
 		return 0, err
 	}
@@ -477,26 +487,26 @@ func (s *Store) CreateEntry(ctx context.Context, e content.Entry) (int64, error)
 // UpdateEntryStructure changes what is language-neutral about an entry:
 // its dates, cover, links, file and classification.
 func (s *Store) UpdateEntryStructure(ctx context.Context, e content.Entry) error {
-	v := entryValues(e)
+	v := s.entryValues(e)
 	res, err := s.write.ExecContext(ctx, `
-		UPDATE entries SET date = ?, year = ?, cover = ?, starts_at = ?, ends_at = ?, online_url = ?,
-			registration_url = ?, file = ?, video_url = ?, topic = ?, groups = ?, doc_langs = ?
-		WHERE group_id = ?`, append(v[2:], e.ID)...)
+		UPDATE entries SET date = $1, year = $2, cover = $3, starts_at = $4, ends_at = $5, online_url = $6,
+			registration_url = $7, file = $8, video_url = $9, topic = $10, groups = $11, doc_langs = $12, over_at = $13
+		WHERE group_id = $14`, append(v[2:], e.ID)...)
 	if err != nil {
 		return fmt.Errorf("store: update entry %d: %w", e.ID, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
-	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET date = ? WHERE group_id = ?`, v[2], e.ID); err != nil {
+	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET date = $1 WHERE group_id = $2`, v[2], e.ID); err != nil {
 		return fmt.Errorf("store: update entry %d: %w", e.ID, err)
 	}
 	s.changed()
 	return nil
 }
 
-func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
-	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM entry_texts WHERE group_id = ? AND lang = ?`, d, sourceLang)
+func (s *Store) publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
+	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM entry_texts WHERE group_id = $1 AND lang = $2`, d, sourceLang)
 	if err != nil {
 		return 0, err
 	}
@@ -506,14 +516,14 @@ func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang s
 	tags := strings.Join(t.Tags, "\n")
 	if exists {
 		_, err = tx.ExecContext(ctx, `
-			UPDATE entry_texts SET slug = ?, title = ?, summary = ?, body = ?, place = ?, tags = ?,
-				status = 'published', rev = ?, source_rev = ?, updated_at = ?
-			WHERE group_id = ? AND lang = ?`,
+			UPDATE entry_texts SET slug = $1, title = $2, summary = $3, body = $4, place = $5, tags = $6,
+				status = 'published', rev = $7, source_rev = $8, updated_at = $9
+			WHERE group_id = $10 AND lang = $11`,
 			t.Slug, t.Title, t.Summary, t.Body, t.Place, tags, rev, sourceRev, formatTime(now), d.GroupID, d.Lang)
 	} else {
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO entry_texts (`+entryTextColumns+`)
-			VALUES (?, ?, ?, 'published', 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES ($1, $2, $3, 'published', FALSE, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			d.GroupID, d.Lang, t.Slug, t.Title, t.Summary, t.Body, t.Place, tags, formatTime(now), rev, sourceRev)
 	}
 	if err != nil {
@@ -527,10 +537,10 @@ func publishEntry(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang s
 	}
 	var typ content.EntryType
 	var date string
-	if err := tx.QueryRowContext(ctx, `SELECT type, date FROM entries WHERE group_id = ?`, d.GroupID).Scan(&typ, &date); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT type, date FROM entries WHERE group_id = $1`, d.GroupID).Scan(&typ, &date); err != nil {
 		return 0, fmt.Errorf("store: publish entry: %w", err)
 	}
-	if err := indexDoc(ctx, tx, entryDoc(d.GroupID, typ, parseTime(date), t)); err != nil {
+	if err := s.indexDoc(ctx, tx, entryDoc(d.GroupID, typ, parseTime(date), t)); err != nil {
 		return 0, err
 	}
 	return rev, nil

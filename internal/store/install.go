@@ -18,17 +18,17 @@ func (s *Store) Install(ctx context.Context, sourceLang string, pages []content.
 	defer tx.Rollback()
 	now := time.Now()
 	for _, p := range pages {
-		if _, err := insertPage(ctx, tx, p, sourceLang, now); err != nil {
+		if _, err := s.insertPage(ctx, tx, p, sourceLang, now); err != nil {
 			return err
 		}
 	}
 	for _, o := range orgs {
-		if _, err := insertOrganisation(ctx, tx, o, sourceLang, now); err != nil {
+		if _, err := s.insertOrganisation(ctx, tx, o, sourceLang, now); err != nil {
 			return err
 		}
 	}
 	for _, e := range entries {
-		if _, err := insertEntry(ctx, tx, e, sourceLang, now); err != nil {
+		if _, err := s.insertEntry(ctx, tx, e, sourceLang, now); err != nil {
 			return err
 		}
 	}

@@ -14,7 +14,7 @@ func (s *Store) uniqueKey(ctx context.Context, kind, key string) (string, error)
 	base := key
 	for i := 2; ; i++ {
 		var n int
-		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM translation_groups WHERE kind = ? AND key = ?`, kind, key).Scan(&n); err != nil {
+		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM translation_groups WHERE kind = $1 AND key = $2`, kind, key).Scan(&n); err != nil {
 			return "", fmt.Errorf("store: key: %w", err)
 		}
 		if n == 0 {
@@ -37,7 +37,7 @@ func (s *Store) CreatePage(ctx context.Context, p content.Page) (int64, error) {
 	}
 	defer tx.Rollback()
 	p.Key, p.Texts = key, nil
-	id, err := insertPage(ctx, tx, p, p.SourceLang, time.Now())
+	id, err := s.insertPage(ctx, tx, p, p.SourceLang, time.Now())
 	if err != nil {
 		return 0, err
 	}
@@ -60,7 +60,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o content.Organisation) 
 	}
 	defer tx.Rollback()
 	o.Key, o.Texts = key, nil
-	id, err := insertOrganisation(ctx, tx, o, o.SourceLang, time.Now())
+	id, err := s.insertOrganisation(ctx, tx, o, o.SourceLang, time.Now())
 	if err != nil {
 		return 0, err
 	}
@@ -73,7 +73,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, o content.Organisation) 
 
 // UpdatePageStructure changes what is language-neutral about a page.
 func (s *Store) UpdatePageStructure(ctx context.Context, id int64, position int, inMenu bool) error {
-	res, err := s.write.ExecContext(ctx, `UPDATE pages SET position = ?, in_menu = ? WHERE group_id = ?`, position, boolInt(inMenu), id)
+	res, err := s.write.ExecContext(ctx, `UPDATE pages SET position = $1, in_menu = $2 WHERE group_id = $3`, position, inMenu, id)
 	if err != nil {
 		return fmt.Errorf("store: update page %d: %w", id, err)
 	}
@@ -87,7 +87,7 @@ func (s *Store) UpdatePageStructure(ctx context.Context, id int64, position int,
 // UpdateOrganisationStructure changes what is language-neutral about an
 // organisation.
 func (s *Store) UpdateOrganisationStructure(ctx context.Context, o content.Organisation) error {
-	res, err := s.write.ExecContext(ctx, `UPDATE organisations SET kind = ?, role = ?, website = ?, position = ? WHERE group_id = ?`,
+	res, err := s.write.ExecContext(ctx, `UPDATE organisations SET kind = $1, role = $2, website = $3, position = $4 WHERE group_id = $5`,
 		o.Kind, o.Role, o.Website, o.Position, o.ID)
 	if err != nil {
 		return fmt.Errorf("store: update organisation %d: %w", o.ID, err)
@@ -96,7 +96,7 @@ func (s *Store) UpdateOrganisationStructure(ctx context.Context, o content.Organ
 		return ErrNotFound
 	}
 	parent := orgDoc(o.ID, o.Role, content.OrgText{}).parent
-	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET parent = ? WHERE group_id = ?`, parent, o.ID); err != nil {
+	if _, err := s.write.ExecContext(ctx, `UPDATE search_docs SET parent = $1 WHERE group_id = $2`, parent, o.ID); err != nil {
 		return fmt.Errorf("store: update organisation %d: %w", o.ID, err)
 	}
 	s.changed()

@@ -45,22 +45,19 @@ func (s *Store) CreateMedia(ctx context.Context, m content.Media) (int64, error)
 		return 0, fmt.Errorf("store: create media: %w", err)
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `
+	var id int64
+	err = tx.QueryRowContext(ctx, `
 		INSERT INTO media (kind, name, content_type, size, width, height, original_name, created_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.Kind, m.Name, m.ContentType, m.Size, m.Width, m.Height, m.OriginalName, formatTime(m.CreatedAt), nullID(m.CreatedBy))
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		m.Kind, m.Name, m.ContentType, m.Size, m.Width, m.Height, m.OriginalName, formatTime(m.CreatedAt), nullID(m.CreatedBy)).Scan(&id)
 	if isUnique(err) {
 		return 0, ErrDuplicate
 	}
 	if err != nil {
 		return 0, fmt.Errorf("store: create media: %w", err)
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, fmt.Errorf("store: create media: %w", err)
-	}
 	for _, v := range m.Variants {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, name) VALUES (?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO media_variants (media_id, width, height, name) VALUES ($1, $2, $3, $4)`,
 			id, v.Width, v.Height, v.Name); err != nil {
 			return 0, fmt.Errorf("store: create media: %w", err)
 		}
@@ -69,7 +66,7 @@ func (s *Store) CreateMedia(ctx context.Context, m content.Media) (int64, error)
 		if alt = strings.TrimSpace(alt); alt == "" {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO media_alt (media_id, lang, alt) VALUES (?, ?, ?)`, id, lang, alt); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO media_alt (media_id, lang, alt) VALUES ($1, $2, $3)`, id, lang, alt); err != nil {
 			return 0, fmt.Errorf("store: create media: %w", err)
 		}
 	}
@@ -83,7 +80,7 @@ func (s *Store) CreateMedia(ctx context.Context, m content.Media) (int64, error)
 // Media returns a file of the library with its copies and alternative
 // texts.
 func (s *Store) Media(ctx context.Context, id int64) (content.Media, error) {
-	m, err := scanMedia(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+mediaFrom+` WHERE m.id = ?`, id))
+	m, err := scanMedia(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+mediaFrom+` WHERE m.id = $1`, id))
 	if err != nil {
 		return m, err
 	}
@@ -94,7 +91,7 @@ func (s *Store) Media(ctx context.Context, id int64) (content.Media, error) {
 // name of one of its copies.
 func (s *Store) MediaByName(ctx context.Context, name string) (content.Media, error) {
 	m, err := scanMedia(s.read.QueryRowContext(ctx, `SELECT `+mediaColumns+mediaFrom+`
-		WHERE m.name = ?1 OR m.id = (SELECT media_id FROM media_variants WHERE name = ?1)`, name))
+		WHERE m.name = $1 OR m.id = (SELECT media_id FROM media_variants WHERE name = $1)`, name))
 	if err != nil {
 		return m, err
 	}
@@ -102,7 +99,7 @@ func (s *Store) MediaByName(ctx context.Context, name string) (content.Media, er
 }
 
 func (s *Store) mediaDetails(ctx context.Context, m *content.Media) error {
-	rows, err := s.read.QueryContext(ctx, `SELECT width, height, name FROM media_variants WHERE media_id = ? ORDER BY width`, m.ID)
+	rows, err := s.read.QueryContext(ctx, `SELECT width, height, name FROM media_variants WHERE media_id = $1 ORDER BY width`, m.ID)
 	if err != nil {
 		return fmt.Errorf("store: media variants: %w", err)
 	}
@@ -119,7 +116,7 @@ func (s *Store) mediaDetails(ctx context.Context, m *content.Media) error {
 	}
 	rows.Close()
 	m.Alt = map[string]string{}
-	rows, err = s.read.QueryContext(ctx, `SELECT lang, alt FROM media_alt WHERE media_id = ?`, m.ID)
+	rows, err = s.read.QueryContext(ctx, `SELECT lang, alt FROM media_alt WHERE media_id = $1`, m.ID)
 	if err != nil {
 		return fmt.Errorf("store: media alt: %w", err)
 	}
@@ -145,7 +142,7 @@ func (s *Store) MediaList(ctx context.Context, limit, offset int) ([]content.Med
 	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM media`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: media list: %w", err)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+mediaColumns+mediaFrom+` ORDER BY m.id DESC LIMIT ? OFFSET ?`, limit, offset)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+mediaColumns+mediaFrom+` ORDER BY m.id DESC LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: media list: %w", err)
 	}
@@ -166,7 +163,7 @@ func (s *Store) MediaList(ctx context.Context, limit, offset int) ([]content.Med
 	rows.Close()
 	vrows, err := s.read.QueryContext(ctx, `
 		SELECT media_id, width, height, name FROM media_variants
-		WHERE media_id IN (SELECT id FROM media ORDER BY id DESC LIMIT ? OFFSET ?)
+		WHERE media_id IN (SELECT id FROM media ORDER BY id DESC LIMIT $1 OFFSET $2)
 		ORDER BY media_id, width`, limit, offset)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: media list: %w", err)
@@ -193,10 +190,10 @@ func (s *Store) MediaList(ctx context.Context, limit, offset int) ([]content.Med
 func (s *Store) SetMediaAlt(ctx context.Context, id int64, lang, alt string) error {
 	var err error
 	if alt = strings.TrimSpace(alt); alt == "" {
-		_, err = s.write.ExecContext(ctx, `DELETE FROM media_alt WHERE media_id = ? AND lang = ?`, id, lang)
+		_, err = s.write.ExecContext(ctx, `DELETE FROM media_alt WHERE media_id = $1 AND lang = $2`, id, lang)
 	} else {
 		_, err = s.write.ExecContext(ctx, `
-			INSERT INTO media_alt (media_id, lang, alt) VALUES (?, ?, ?)
+			INSERT INTO media_alt (media_id, lang, alt) VALUES ($1, $2, $3)
 			ON CONFLICT (media_id, lang) DO UPDATE SET alt = excluded.alt`, id, lang, alt)
 	}
 	if err != nil {
@@ -208,31 +205,31 @@ func (s *Store) SetMediaAlt(ctx context.Context, id int64, lang, alt string) err
 
 // mediaUsesQuery finds the texts, published or in progress, that contain
 // the random part of a storage name, which every URL of the file and of
-// its copies contains; ?1 is that part wrapped in % for LIKE.
+// its copies contains; $1 is that part wrapped in % for LIKE.
 const mediaUsesQuery = `
-	SELECT 'page', t.group_id, t.lang, t.title, 0 FROM page_texts t
-	WHERE t.body LIKE ?1 OR t.summary LIKE ?1
+	SELECT 'page', t.group_id, t.lang, t.title, FALSE FROM page_texts t
+	WHERE t.body LIKE $1 OR t.summary LIKE $1
 	UNION
-	SELECT 'organisation', t.group_id, t.lang, t.name, 0 FROM organisation_texts t
-	WHERE t.description LIKE ?1 OR t.sections LIKE ?1 OR t.summary LIKE ?1
+	SELECT 'organisation', t.group_id, t.lang, t.name, FALSE FROM organisation_texts t
+	WHERE t.description LIKE $1 OR t.sections LIKE $1 OR t.summary LIKE $1
 	UNION
-	SELECT 'organisation', o.group_id, '', g.key, 0 FROM organisations o JOIN translation_groups g ON g.id = o.group_id
-	WHERE o.logo LIKE ?1
+	SELECT 'organisation', o.group_id, '', g.key, FALSE FROM organisations o JOIN translation_groups g ON g.id = o.group_id
+	WHERE o.logo LIKE $1
 	UNION
-	SELECT g.kind, t.group_id, t.lang, t.title, 0 FROM entry_texts t JOIN translation_groups g ON g.id = t.group_id
-	WHERE t.body LIKE ?1 OR t.summary LIKE ?1
+	SELECT g.kind, t.group_id, t.lang, t.title, FALSE FROM entry_texts t JOIN translation_groups g ON g.id = t.group_id
+	WHERE t.body LIKE $1 OR t.summary LIKE $1
 	UNION
-	SELECT e.type, e.group_id, '', g.key, 0 FROM entries e JOIN translation_groups g ON g.id = e.group_id
-	WHERE e.cover LIKE ?1 OR e.file LIKE ?1
+	SELECT e.type, e.group_id, '', g.key, FALSE FROM entries e JOIN translation_groups g ON g.id = e.group_id
+	WHERE e.cover LIKE $1 OR e.file LIKE $1
 	UNION
-	SELECT g.kind, d.group_id, d.lang, coalesce(pt.title, ot.name, et.title, g.key), 1
+	SELECT g.kind, d.group_id, d.lang, coalesce(pt.title, ot.name, et.title, g.key), TRUE
 	FROM drafts d JOIN translation_groups g ON g.id = d.group_id
 	LEFT JOIN page_texts pt ON pt.group_id = d.group_id AND pt.lang = d.lang
 	LEFT JOIN organisation_texts ot ON ot.group_id = d.group_id AND ot.lang = d.lang
 	LEFT JOIN entry_texts et ON et.group_id = d.group_id AND et.lang = d.lang
-	WHERE d.fields LIKE ?1
+	WHERE d.fields LIKE $1
 	UNION
-	SELECT 'settings', 0, s.lang, s.site_name, 0 FROM site_settings s WHERE s.footer LIKE ?1
+	SELECT 'settings', 0, s.lang, s.site_name, FALSE FROM site_settings s WHERE s.footer LIKE $1
 	ORDER BY 1, 2, 3, 5`
 
 type querier interface {
@@ -252,11 +249,11 @@ func mediaUses(ctx context.Context, q querier, m content.Media) ([]content.Media
 	var out []content.MediaUse
 	for rows.Next() {
 		var u content.MediaUse
-		var draft int
+		var draft bool
 		if err := rows.Scan(&u.Kind, &u.GroupID, &u.Lang, &u.Title, &draft); err != nil {
 			return nil, fmt.Errorf("store: media uses: %w", err)
 		}
-		u.Draft = draft != 0
+		u.Draft = draft
 		out = append(out, u)
 	}
 	if err := rows.Err(); err != nil {
@@ -280,11 +277,11 @@ func (s *Store) DeleteMedia(ctx context.Context, id int64) (content.Media, []con
 		return content.Media{}, nil, fmt.Errorf("store: delete media: %w", err)
 	}
 	defer tx.Rollback()
-	m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+mediaFrom+` WHERE m.id = ?`, id))
+	m, err := scanMedia(tx.QueryRowContext(ctx, `SELECT `+mediaColumns+mediaFrom+` WHERE m.id = $1`, id))
 	if err != nil {
 		return m, nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT width, height, name FROM media_variants WHERE media_id = ? ORDER BY width`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT width, height, name FROM media_variants WHERE media_id = $1 ORDER BY width`, id)
 	if err != nil {
 		return m, nil, fmt.Errorf("store: delete media: %w", err)
 	}
@@ -304,7 +301,7 @@ func (s *Store) DeleteMedia(ctx context.Context, id int64) (content.Media, []con
 	if len(uses) > 0 {
 		return m, uses, ErrInUse
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM media WHERE id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM media WHERE id = $1`, id); err != nil {
 		return m, nil, fmt.Errorf("store: delete media: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

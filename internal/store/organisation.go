@@ -75,7 +75,7 @@ func (s *Store) Organisation(ctx context.Context, id int64) (content.Organisatio
 	row := s.read.QueryRowContext(ctx, `
 		SELECT `+orgColumns+`
 		FROM organisations o JOIN translation_groups g ON g.id = o.group_id
-		WHERE o.group_id = ?`, id)
+		WHERE o.group_id = $1`, id)
 	o, err := scanOrg(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, ErrNotFound
@@ -83,7 +83,7 @@ func (s *Store) Organisation(ctx context.Context, id int64) (content.Organisatio
 	if err != nil {
 		return o, err
 	}
-	texts, err := s.orgTexts(ctx, `SELECT `+orgTextColumns+` FROM organisation_texts WHERE group_id = ?`, id)
+	texts, err := s.orgTexts(ctx, `SELECT `+orgTextColumns+` FROM organisation_texts WHERE group_id = $1`, id)
 	if err != nil {
 		return o, err
 	}
@@ -99,12 +99,12 @@ func (s *Store) Organisation(ctx context.Context, id int64) (content.Organisatio
 
 // OrganisationSlug finds the organisations that use slug, in any language.
 func (s *Store) OrganisationSlug(ctx context.Context, slug string) ([]SlugRef, error) {
-	return s.slugRefs(ctx, `SELECT group_id, lang FROM organisation_texts WHERE slug = ? ORDER BY group_id, lang`, slug)
+	return s.slugRefs(ctx, `SELECT group_id, lang FROM organisation_texts WHERE slug = $1 ORDER BY group_id, lang`, slug)
 }
 
 // DeleteOrganisationText removes one language's version of an organisation.
 func (s *Store) DeleteOrganisationText(ctx context.Context, id int64, lang string) error {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM organisation_texts WHERE group_id = ? AND lang = ?`, id, lang)
+	res, err := s.write.ExecContext(ctx, `DELETE FROM organisation_texts WHERE group_id = $1 AND lang = $2`, id, lang)
 	if err != nil {
 		return fmt.Errorf("store: delete organisation %d text %s: %w", id, lang, err)
 	}
@@ -143,13 +143,13 @@ func (s *Store) orgTexts(ctx context.Context, query string, args ...any) ([]orgT
 	var out []orgTextRow
 	for rows.Next() {
 		var t orgTextRow
-		var review int
+		var review bool
 		var sections, updated string
 		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Name, &t.ShortName, &t.Summary,
 			&t.Description, &sections, &t.WebsiteLabel, &updated, &t.Rev, &t.SourceRev); err != nil {
 			return nil, fmt.Errorf("store: organisation texts: %w", err)
 		}
-		t.NeedsNativeReview = review != 0
+		t.NeedsNativeReview = review
 		t.UpdatedAt = parseTime(updated)
 		var secs []sectionJSON
 		if err := json.Unmarshal([]byte(sections), &secs); err != nil {
@@ -194,13 +194,13 @@ func (s *Store) attachFormerNames(ctx context.Context, orgs []content.Organisati
 	return nil
 }
 
-func insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation, sourceLang string, now time.Time) (int64, error) {
+func (s *Store) insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation, sourceLang string, now time.Time) (int64, error) {
 	id, err := insertGroup(ctx, tx, "organisation", o.Key, sourceLang, now)
 	if err != nil {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO organisations (group_id, kind, role, website, logo, position) VALUES (?, ?, ?, ?, ?, ?)`,
+		INSERT INTO organisations (group_id, kind, role, website, logo, position) VALUES ($1, $2, $3, $4, $5, $6)`,
 		id, o.Kind, o.Role, o.Website, o.Logo, o.Position); err != nil {
 		return 0, fmt.Errorf("store: insert organisation %q: %w", o.Key, err)
 	}
@@ -219,8 +219,8 @@ func insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation,
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO organisation_texts (`+orgTextColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Name, t.ShortName, t.Summary,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+			id, lang, t.Slug, t.Status, t.NeedsNativeReview, t.Name, t.ShortName, t.Summary,
 			t.Description, string(sections), t.WebsiteLabel, formatTime(updated), max(t.Rev, 1), max(t.SourceRev, 1)); err != nil {
 			return 0, fmt.Errorf("store: insert organisation %q in %s: %w", o.Key, lang, err)
 		}
@@ -229,14 +229,14 @@ func insertOrganisation(ctx context.Context, tx *sql.Tx, o content.Organisation,
 		}
 		for i, name := range t.FormerNames {
 			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO organisation_former_names (group_id, lang, position, name) VALUES (?, ?, ?, ?)`,
+				INSERT INTO organisation_former_names (group_id, lang, position, name) VALUES ($1, $2, $3, $4)`,
 				id, lang, i, name); err != nil {
 				return 0, fmt.Errorf("store: insert former name of %q: %w", o.Key, err)
 			}
 		}
 		if t.Published() {
 			t.Lang = lang
-			if err := indexDoc(ctx, tx, orgDoc(id, o.Role, t)); err != nil {
+			if err := s.indexDoc(ctx, tx, orgDoc(id, o.Role, t)); err != nil {
 				return 0, err
 			}
 		}

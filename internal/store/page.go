@@ -32,10 +32,10 @@ func (s *Store) StructuralPages(ctx context.Context) ([]content.Page, error) {
 	return s.pages(ctx, `
 		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
-		WHERE p.in_menu = 1 OR p.layout <> 'plain'
+		WHERE p.in_menu OR p.layout <> 'plain'
 		ORDER BY p.position, p.group_id`,
 		`SELECT `+pageTextColumns+` FROM page_texts
-		WHERE group_id IN (SELECT group_id FROM pages WHERE in_menu = 1 OR layout <> 'plain')`)
+		WHERE group_id IN (SELECT group_id FROM pages WHERE in_menu OR layout <> 'plain')`)
 }
 
 func (s *Store) pages(ctx context.Context, pagesQuery, textsQuery string) ([]content.Page, error) {
@@ -48,11 +48,11 @@ func (s *Store) pages(ctx context.Context, pagesQuery, textsQuery string) ([]con
 	index := map[int64]int{}
 	for rows.Next() {
 		var p content.Page
-		var inMenu int
+		var inMenu bool
 		if err := rows.Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang); err != nil {
 			return nil, fmt.Errorf("store: list pages: %w", err)
 		}
-		p.InMenu = inMenu != 0
+		p.InMenu = inMenu
 		p.Texts = map[string]content.PageText{}
 		index[p.ID] = len(pages)
 		pages = append(pages, p)
@@ -75,19 +75,19 @@ func (s *Store) pages(ctx context.Context, pagesQuery, textsQuery string) ([]con
 // Page returns one page with all its translations.
 func (s *Store) Page(ctx context.Context, id int64) (content.Page, error) {
 	var p content.Page
-	var inMenu int
+	var inMenu bool
 	err := s.read.QueryRowContext(ctx, `
 		SELECT p.group_id, g.key, p.layout, p.position, p.in_menu, g.source_lang
 		FROM pages p JOIN translation_groups g ON g.id = p.group_id
-		WHERE p.group_id = ?`, id).Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang)
+		WHERE p.group_id = $1`, id).Scan(&p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, ErrNotFound
 	}
 	if err != nil {
 		return p, fmt.Errorf("store: page %d: %w", id, err)
 	}
-	p.InMenu = inMenu != 0
-	texts, err := s.pageTexts(ctx, `SELECT `+pageTextColumns+` FROM page_texts WHERE group_id = ?`, id)
+	p.InMenu = inMenu
+	texts, err := s.pageTexts(ctx, `SELECT `+pageTextColumns+` FROM page_texts WHERE group_id = $1`, id)
 	if err != nil {
 		return p, err
 	}
@@ -100,19 +100,19 @@ func (s *Store) Page(ctx context.Context, id int64) (content.Page, error) {
 
 // PageSlug finds the pages that use slug, in any language.
 func (s *Store) PageSlug(ctx context.Context, slug string) ([]SlugRef, error) {
-	return s.slugRefs(ctx, `SELECT group_id, lang FROM page_texts WHERE slug = ? ORDER BY group_id, lang`, slug)
+	return s.slugRefs(ctx, `SELECT group_id, lang FROM page_texts WHERE slug = $1 ORDER BY group_id, lang`, slug)
 }
 
 // DeletePageText removes one language's version of a page.
 func (s *Store) DeletePageText(ctx context.Context, id int64, lang string) error {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM page_texts WHERE group_id = ? AND lang = ?`, id, lang)
+	res, err := s.write.ExecContext(ctx, `DELETE FROM page_texts WHERE group_id = $1 AND lang = $2`, id, lang)
 	if err != nil {
 		return fmt.Errorf("store: delete page %d text %s: %w", id, lang, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
-	if err := unindex(ctx, s.write, id, lang); err != nil {
+	if err := s.unindex(ctx, s.write, id, lang); err != nil {
 		return err
 	}
 	s.changed()
@@ -135,12 +135,12 @@ func (s *Store) pageTexts(ctx context.Context, query string, args ...any) ([]pag
 	var out []pageTextRow
 	for rows.Next() {
 		var t pageTextRow
-		var review int
+		var review bool
 		var updated string
 		if err := rows.Scan(&t.id, &t.Lang, &t.Slug, &t.Status, &review, &t.Title, &t.Summary, &t.Body, &updated, &t.Rev, &t.SourceRev); err != nil {
 			return nil, fmt.Errorf("store: page texts: %w", err)
 		}
-		t.NeedsNativeReview = review != 0
+		t.NeedsNativeReview = review
 		t.UpdatedAt = parseTime(updated)
 		out = append(out, t)
 	}
@@ -171,22 +171,22 @@ func (s *Store) slugRefs(ctx context.Context, query, slug string) ([]SlugRef, er
 }
 
 func insertGroup(ctx context.Context, tx *sql.Tx, kind, key, sourceLang string, now time.Time) (int64, error) {
-	res, err := tx.ExecContext(ctx, `
+	var id int64
+	if err := tx.QueryRowContext(ctx, `
 		INSERT INTO translation_groups (kind, key, source_lang, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?)`, kind, key, sourceLang, formatTime(now), formatTime(now))
-	if err != nil {
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`, kind, key, sourceLang, formatTime(now), formatTime(now)).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: insert %s %q: %w", kind, key, err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
-func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang string, now time.Time) (int64, error) {
+func (s *Store) insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang string, now time.Time) (int64, error) {
 	id, err := insertGroup(ctx, tx, "page", p.Key, sourceLang, now)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (group_id, layout, position, in_menu) VALUES (?, ?, ?, ?)`,
-		id, p.Layout, p.Position, boolInt(p.InMenu)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO pages (group_id, layout, position, in_menu) VALUES ($1, $2, $3, $4)`,
+		id, p.Layout, p.Position, p.InMenu); err != nil {
 		return 0, fmt.Errorf("store: insert page %q: %w", p.Key, err)
 	}
 	for lang, t := range p.Texts {
@@ -196,8 +196,8 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO page_texts (`+pageTextColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, lang, t.Slug, t.Status, boolInt(t.NeedsNativeReview), t.Title, t.Summary, t.Body, formatTime(updated),
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			id, lang, t.Slug, t.Status, t.NeedsNativeReview, t.Title, t.Summary, t.Body, formatTime(updated),
 			max(t.Rev, 1), max(t.SourceRev, 1)); err != nil {
 			return 0, fmt.Errorf("store: insert page %q in %s: %w", p.Key, lang, err)
 		}
@@ -206,7 +206,7 @@ func insertPage(ctx context.Context, tx *sql.Tx, p content.Page, sourceLang stri
 		}
 		if t.Published() {
 			t.Lang = lang
-			if err := indexDoc(ctx, tx, pageDoc(id, t)); err != nil {
+			if err := s.indexDoc(ctx, tx, pageDoc(id, t)); err != nil {
 				return 0, err
 			}
 		}
@@ -225,8 +225,8 @@ func (s *Store) PageBySlug(ctx context.Context, lang, slug string) (content.Page
 		JOIN pages p ON p.group_id = s.group_id
 		JOIN translation_groups g ON g.id = p.group_id
 		JOIN page_texts t ON t.group_id = p.group_id
-		WHERE s.slug = ?
-		ORDER BY s.lang = ? DESC, p.group_id`, slug, lang)
+		WHERE s.slug = $1
+		ORDER BY s.lang = $2 DESC, p.group_id`, slug, lang)
 	if err != nil {
 		return content.Page{}, fmt.Errorf("store: page by slug: %w", err)
 	}
@@ -235,7 +235,7 @@ func (s *Store) PageBySlug(ctx context.Context, lang, slug string) (content.Page
 	for rows.Next() {
 		var p content.Page
 		var matched string
-		var inMenu, review int
+		var inMenu, review bool
 		var t pageTextRow
 		var updated string
 		if err := rows.Scan(&matched, &p.ID, &p.Key, &p.Layout, &p.Position, &inMenu, &p.SourceLang,
@@ -243,14 +243,14 @@ func (s *Store) PageBySlug(ctx context.Context, lang, slug string) (content.Page
 			return content.Page{}, fmt.Errorf("store: page by slug: %w", err)
 		}
 		if page.ID == 0 {
-			p.InMenu = inMenu != 0
+			p.InMenu = inMenu
 			p.Texts = map[string]content.PageText{}
 			page = p
 		}
 		if p.ID != page.ID {
 			continue // another page with the slug in another language
 		}
-		t.NeedsNativeReview = review != 0
+		t.NeedsNativeReview = review
 		t.UpdatedAt = parseTime(updated)
 		page.Texts[t.Lang] = t.PageText
 	}

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -12,11 +11,7 @@ import (
 
 func TestPageBySlugPrefersTheRequestedLanguage(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "d.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, _ := openStore(t)
 	text := func(slug, title string) content.PageText {
 		return content.PageText{Meta: content.Meta{Slug: slug, Status: content.StatusPublished}, Title: title}
 	}

@@ -112,7 +112,7 @@ func TestPostgresSchemaMatchesSQLite(t *testing.T) {
 	}
 	tables.Close()
 	for _, n := range names {
-		cols, err := lite.read.QueryContext(ctx, `SELECT name FROM pragma_table_info(?) ORDER BY name`, n)
+		cols, err := lite.read.QueryContext(ctx, `SELECT name FROM pragma_table_info($1) ORDER BY name`, n)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,7 +16,7 @@ func (s *Store) Schedule(ctx context.Context, x content.Scheduled) error {
 		return fmt.Errorf("store: schedule: unknown action %q", x.Action)
 	}
 	_, err := s.write.ExecContext(ctx, `
-		INSERT INTO schedule (group_id, lang, action, at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+		INSERT INTO schedule (group_id, lang, action, at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (group_id, lang, action) DO UPDATE SET at = excluded.at, created_by = excluded.created_by,
 			created_at = excluded.created_at`,
 		x.GroupID, x.Lang, x.Action, formatTime(x.At), nullID(x.CreatedBy), formatTime(time.Now()))
@@ -28,7 +28,7 @@ func (s *Store) Schedule(ctx context.Context, x content.Scheduled) error {
 
 // Unschedule cancels a plan.
 func (s *Store) Unschedule(ctx context.Context, groupID int64, lang, action string) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM schedule WHERE group_id = ? AND lang = ? AND action = ?`,
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM schedule WHERE group_id = $1 AND lang = $2 AND action = $3`,
 		groupID, lang, action); err != nil {
 		return fmt.Errorf("store: unschedule: %w", err)
 	}
@@ -45,7 +45,7 @@ func (s *Store) ScheduledItems(ctx context.Context, groupID int64) ([]content.Sc
 		LEFT JOIN page_texts pt ON pt.group_id = x.group_id AND pt.lang = g.source_lang
 		LEFT JOIN organisation_texts ot ON ot.group_id = x.group_id AND ot.lang = g.source_lang
 		LEFT JOIN entry_texts et ON et.group_id = x.group_id AND et.lang = g.source_lang
-		WHERE ? = 0 OR x.group_id = ?
+		WHERE $1 = 0 OR x.group_id = $2
 		ORDER BY x.at`, groupID, groupID)
 	if err != nil {
 		return nil, fmt.Errorf("store: scheduled: %w", err)
@@ -71,7 +71,7 @@ func (s *Store) ScheduledItems(ctx context.Context, groupID int64) ([]content.Sc
 // is harmless (publishing what has no draft left is a no-op).
 func (s *Store) Due(ctx context.Context, now time.Time, limit int) ([]content.Scheduled, error) {
 	rows, err := s.read.QueryContext(ctx, `
-		SELECT group_id, lang, action, at, created_by FROM schedule WHERE at <= ? ORDER BY at LIMIT ?`,
+		SELECT group_id, lang, action, at, created_by FROM schedule WHERE at <= $1 ORDER BY at LIMIT $2`,
 		formatTime(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: due: %w", err)

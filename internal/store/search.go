@@ -78,43 +78,31 @@ type execer interface {
 }
 
 // indexDoc puts a published text into the index, replacing what was there.
-func indexDoc(ctx context.Context, tx execer, d searchDoc) error {
-	if err := unindex(ctx, tx, d.groupID, d.lang); err != nil {
+func (s *Store) indexDoc(ctx context.Context, tx execer, d searchDoc) error {
+	if err := s.unindex(ctx, tx, d.groupID, d.lang); err != nil {
 		return err
 	}
 	a := search.For(d.lang)
-	title := strings.Join(a.Terms(joinText(d.title, d.titleExtra)), " ")
-	body := strings.Join(a.Terms(joinText(d.text, d.bodyExtra)), " ")
-	res, err := tx.ExecContext(ctx, `
-		INSERT INTO search_docs (group_id, lang, kind, parent, slug, title, text, date)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.groupID, d.lang, d.kind, d.parent, d.slug, d.title, d.text, formatOptionalTime(d.date))
-	if err != nil {
-		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
+	title, body := a.Terms(joinText(d.title, d.titleExtra)), a.Terms(joinText(d.text, d.bodyExtra))
+	var err error
+	if s.pg != nil {
+		err = postgresIndex(ctx, tx, d, s.optionalTime(d.date), title, body)
+	} else {
+		err = sqliteIndex(ctx, tx, d, s.optionalTime(d.date), title, body)
 	}
-	id, err := res.LastInsertId()
 	if err != nil {
-		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_terms (rowid, scope, title, body) VALUES (?, ?, ?, ?)`,
-		id, scopeTokens(d.lang, d.kind), title, body); err != nil {
 		return fmt.Errorf("store: index %d/%s: %w", d.groupID, d.lang, err)
 	}
 	return nil
 }
 
 // unindex takes a text out of the index.
-func unindex(ctx context.Context, tx execer, groupID int64, lang string) error {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM search_docs WHERE group_id = ? AND lang = ?`, groupID, lang).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err == nil {
-		_, err = tx.ExecContext(ctx, `DELETE FROM search_terms WHERE rowid = ?`, id)
-	}
-	if err == nil {
-		_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE id = ?`, id)
+func (s *Store) unindex(ctx context.Context, tx execer, groupID int64, lang string) error {
+	var err error
+	if s.pg != nil {
+		_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE group_id = $1 AND lang = $2`, groupID, lang)
+	} else {
+		err = sqliteUnindex(ctx, tx, groupID, lang)
 	}
 	if err != nil {
 		return fmt.Errorf("store: unindex %d/%s: %w", groupID, lang, err)
@@ -143,10 +131,12 @@ func (s *Store) Reindex(ctx context.Context) error {
 		return fmt.Errorf("store: reindex: %w", err)
 	}
 	defer tx.Rollback()
-	for _, q := range []string{`INSERT INTO search_terms (search_terms) VALUES ('delete-all')`, `DELETE FROM search_docs`, `DELETE FROM search_state`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("store: reindex: %w", err)
-		}
+	clear := sqliteClearIndex
+	if s.pg != nil {
+		clear = postgresClearIndex
+	}
+	if err := clear(ctx, tx); err != nil {
+		return fmt.Errorf("store: reindex: %w", err)
 	}
 	var docs []searchDoc
 	for _, p := range pages {
@@ -171,11 +161,11 @@ func (s *Store) Reindex(ctx context.Context) error {
 		}
 	}
 	for _, d := range docs {
-		if err := indexDoc(ctx, tx, d); err != nil {
+		if err := s.indexDoc(ctx, tx, d); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_state (analyser) VALUES (?)`, search.Version); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_state (analyser) VALUES ($1)`, search.Version); err != nil {
 		return fmt.Errorf("store: reindex: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -242,51 +232,6 @@ type SearchHit struct {
 	Date    time.Time
 }
 
-// scopeToken makes a language code or a kind one token of the ascii
-// tokenizer: lower-case letters and digits only.
-func scopeToken(prefix, v string) string {
-	var b strings.Builder
-	b.WriteString(prefix)
-	for _, r := range strings.ToLower(v) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func scopeTokens(lang, kind string) string {
-	return scopeToken("lang", lang) + " " + scopeToken("kind", kind)
-}
-
-// matchExpr is the FTS5 query for terms in one language and, unless kind
-// is "", one kind, in the columns cols ("{title body}", "{title}"). Every
-// term is quoted, so that nothing a reader typed is read as FTS5 syntax;
-// terms hold letters and digits only, but a quote inside would be doubled
-// all the same.
-func matchExpr(lang, kind string, terms []string, cols string) string {
-	var b strings.Builder
-	b.WriteString(`scope : ("` + scopeToken("lang", lang) + `"`)
-	if kind != "" {
-		b.WriteString(` AND "` + scopeToken("kind", kind) + `"`)
-	}
-	b.WriteString(`) AND ` + termsExpr(terms, cols))
-	return b.String()
-}
-
-func termsExpr(terms []string, cols string) string {
-	var b strings.Builder
-	b.WriteString(cols + ` : (`)
-	for i, t := range terms {
-		if i > 0 {
-			b.WriteString(" AND ")
-		}
-		b.WriteString(`"` + strings.ReplaceAll(t, `"`, `""`) + `"`)
-	}
-	b.WriteString(")")
-	return b.String()
-}
-
 // SearchCountMax is the most matches a search counts and lists: a query
 // that matches more reports SearchCountMax+1 and lists the first
 // SearchCountMax. Counting stops there, so a one-word query that every
@@ -302,93 +247,22 @@ const SearchCountMax = rankedMax
 const rankedMax = 1500
 
 // Search returns one page of the texts that match q, best first, and how
-// many match in all, up to SearchCountMax+1. The index alone finds, counts and ranks the matches;
-// search_docs is read for the page shown only.
+// many match in all, up to SearchCountMax+1. Both databases match the
+// same texts, from the same terms; they rank them by their own measures
+// (BM25 on SQLite, ts_rank on PostgreSQL), titles weighing four times the
+// text.
 func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error) {
 	if len(q.Terms) == 0 {
 		return nil, 0, nil
 	}
-	all := matchExpr(q.Lang, q.Kind, q.Terms, "{title body}")
-	total, err := s.countMatches(ctx, all, SearchCountMax+1)
-	if err != nil || total == 0 {
-		return nil, 0, err
+	if q.Limit <= 0 {
+		q.Limit = 10
 	}
-	limit, offset := q.Limit, max(q.Offset, 0)
-	if limit <= 0 {
-		limit = 10
+	q.Offset = max(q.Offset, 0)
+	if s.pg != nil {
+		return s.postgresSearch(ctx, q)
 	}
-	const page = `SELECT d.group_id, d.lang, d.kind, d.parent, d.slug, d.title, d.text, d.date
-		FROM (SELECT rowid AS id, %s AS o FROM search_terms WHERE search_terms MATCH ? ORDER BY %s LIMIT ? OFFSET ?) m
-		JOIN search_docs d ON d.id = m.id ORDER BY m.o%s`
-	if total <= rankedMax {
-		hits, err := s.searchPage(ctx, fmt.Sprintf(page, "rank", "rank", ", d.id"), all, limit, offset)
-		return hits, total, err
-	}
-	inTitle := matchExpr(q.Lang, q.Kind, q.Terms, "{title}")
-	newest := fmt.Sprintf(page, "-rowid", "rowid DESC", "")
-	// The first page needs no count of the title matches: it takes what
-	// there are, then the rest.
-	titled := 0
-	if offset > 0 {
-		if titled, err = s.countMatches(ctx, inTitle, SearchCountMax); err != nil {
-			return nil, 0, err
-		}
-	}
-	var hits []SearchHit
-	if offset == 0 || offset < titled {
-		if hits, err = s.searchPage(ctx, newest, inTitle, limit, offset); err != nil {
-			return nil, 0, err
-		}
-		if offset == 0 {
-			titled = len(hits)
-		}
-	}
-	if rest := limit - len(hits); rest > 0 {
-		more, err := s.searchPage(ctx, newest, all+" NOT "+termsExpr(q.Terms, "{title}"), rest, max(offset-titled, 0))
-		if err != nil {
-			return nil, 0, err
-		}
-		hits = append(hits, more...)
-	}
-	return hits, total, nil
-}
-
-// countMatches counts the matches of match, up to limit.
-func (s *Store) countMatches(ctx context.Context, match string, limit int) (int, error) {
-	var n int
-	rows, err := s.query(ctx, `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`, match, limit)
-	if err != nil {
-		return 0, fmt.Errorf("store: search: %w", err)
-	}
-	defer rows.Close()
-	if rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			return 0, fmt.Errorf("store: search: %w", err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("store: search: %w", err)
-	}
-	return n, nil
-}
-
-func (s *Store) searchPage(ctx context.Context, query, match string, limit, offset int) ([]SearchHit, error) {
-	rows, err := s.query(ctx, query, match, limit, offset)
-	if err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
-	}
-	defer rows.Close()
-	var out []SearchHit
-	for rows.Next() {
-		var h SearchHit
-		var date string
-		if err := rows.Scan(&h.GroupID, &h.Lang, &h.Kind, &h.Parent, &h.Slug, &h.Title, &h.Text, &date); err != nil {
-			return nil, fmt.Errorf("store: search: %w", err)
-		}
-		h.Date = parseTime(date)
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return s.sqliteSearch(ctx, q)
 }
 
 // SearchCount counts the texts in lang, of kind unless it is "", that
@@ -397,5 +271,27 @@ func (s *Store) SearchCount(ctx context.Context, lang, kind string, terms []stri
 	if len(terms) == 0 {
 		return 0, nil
 	}
+	if s.pg != nil {
+		return s.postgresCount(ctx, newPostgresMatch(lang, kind, terms, false), SearchCountMax+1)
+	}
 	return s.countMatches(ctx, matchExpr(lang, kind, terms, "{title body}"), SearchCountMax+1)
+}
+
+// scanHits reads the rows of a page of results.
+func scanHits(rows *sql.Rows) ([]SearchHit, error) {
+	defer rows.Close()
+	var out []SearchHit
+	for rows.Next() {
+		var h SearchHit
+		var date sql.NullString // NULL on PostgreSQL for undated texts
+		if err := rows.Scan(&h.GroupID, &h.Lang, &h.Kind, &h.Parent, &h.Slug, &h.Title, &h.Text, &date); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		h.Date = parseTime(date.String)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	return out, nil
 }

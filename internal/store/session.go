@@ -19,7 +19,7 @@ func (s *Store) Sessions() Sessions { return Sessions{s} }
 // FindCtx returns the data of an unexpired session.
 func (ss Sessions) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := ss.s.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = ? AND expiry > ?`,
+	err := ss.s.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`,
 		token, formatTime(time.Now())).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
@@ -33,7 +33,7 @@ func (ss Sessions) FindCtx(ctx context.Context, token string) ([]byte, bool, err
 // CommitCtx saves a session.
 func (ss Sessions) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	_, err := ss.s.write.ExecContext(ctx, `
-		INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?)
+		INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
 		token, b, formatTime(expiry))
 	if err != nil {
@@ -44,7 +44,7 @@ func (ss Sessions) CommitCtx(ctx context.Context, token string, b []byte, expiry
 
 // DeleteCtx removes a session.
 func (ss Sessions) DeleteCtx(ctx context.Context, token string) error {
-	if _, err := ss.s.write.ExecContext(ctx, `DELETE FROM sessions WHERE token = ?`, token); err != nil {
+	if _, err := ss.s.write.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
 		return fmt.Errorf("store: delete session: %w", err)
 	}
 	return nil
@@ -63,7 +63,7 @@ func (ss Sessions) Delete(token string) error { return ss.DeleteCtx(context.Back
 
 // DeleteExpired removes sessions past their expiry; run it now and then.
 func (ss Sessions) DeleteExpired(ctx context.Context) (int64, error) {
-	res, err := ss.s.write.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= ?`, formatTime(time.Now()))
+	res, err := ss.s.write.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= $1`, formatTime(time.Now()))
 	if err != nil {
 		return 0, fmt.Errorf("store: delete expired sessions: %w", err)
 	}

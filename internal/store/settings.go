@@ -22,12 +22,12 @@ func (s *Store) Settings(ctx context.Context) (map[string]content.Settings, erro
 	out := map[string]content.Settings{}
 	for rows.Next() {
 		var c content.Settings
-		var review int
+		var review bool
 		if err := rows.Scan(&c.Lang, &c.SiteName, &c.ShortName, &c.Slogan, &c.Organisation, &c.Address, &c.Phone,
 			&c.Email, &c.Footer, &c.FundedBy, &c.Disclaimer, &review); err != nil {
 			return nil, fmt.Errorf("store: settings: %w", err)
 		}
-		c.NeedsNativeReview = review != 0
+		c.NeedsNativeReview = review
 		out[c.Lang] = c
 	}
 	if err := rows.Err(); err != nil {
@@ -39,7 +39,7 @@ func (s *Store) Settings(ctx context.Context) (map[string]content.Settings, erro
 func upsertSettings(ctx context.Context, tx *sql.Tx, c content.Settings, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO site_settings (`+settingsColumns+`, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		ON CONFLICT (lang) DO UPDATE SET
 			site_name = excluded.site_name, short_name = excluded.short_name, slogan = excluded.slogan,
 			organisation = excluded.organisation, address = excluded.address, phone = excluded.phone,
@@ -47,7 +47,7 @@ func upsertSettings(ctx context.Context, tx *sql.Tx, c content.Settings, now tim
 			disclaimer = excluded.disclaimer, needs_native_review = excluded.needs_native_review,
 			updated_at = excluded.updated_at`,
 		c.Lang, c.SiteName, c.ShortName, c.Slogan, c.Organisation, c.Address, c.Phone, c.Email,
-		c.Footer, c.FundedBy, c.Disclaimer, boolInt(c.NeedsNativeReview), formatTime(now))
+		c.Footer, c.FundedBy, c.Disclaimer, c.NeedsNativeReview, formatTime(now))
 	if err != nil {
 		return fmt.Errorf("store: save settings %s: %w", c.Lang, err)
 	}

@@ -2,11 +2,21 @@
 // call its methods with domain values from package content; nothing outside
 // this package knows which database is underneath.
 //
+// A Store runs on SQLite or on PostgreSQL. Most statements are standard
+// SQL that both accept as written (with $1-style parameters, which SQLite
+// reads as numbered ones); where the two differ, each is written in full
+// in a *_sqlite.go and a *_postgres.go file, never spliced together. Both
+// databases keep the same tables with the same values: times as UTC
+// instants (RFC 3339 text on SQLite, timestamptz on PostgreSQL, both read
+// back through database/sql as text), flags as booleans.
+//
 // On SQLite a Store keeps two pools over one file: a single writer
 // connection, so that writers queue in Go instead of failing with
 // SQLITE_BUSY, and a pool of query-only readers that WAL mode lets run
-// beside the writer. Schema changes are goose migrations embedded per
-// database, applied in order at Open, each in its own transaction.
+// beside the writer. On PostgreSQL both are one pgxpool, and a listener
+// connection hears the other instances' changes (see notify_postgres.go).
+// Schema changes are goose migrations embedded per database, applied in
+// order at Open, each in its own transaction.
 package store
 
 import (
@@ -20,6 +30,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,7 +50,8 @@ var migrations embed.FS
 type Store struct {
 	write *sql.DB
 	read  *sql.DB
-	path  string
+	path  string // SQLite's file; "" on PostgreSQL
+	pg    *postgres
 	gen   atomic.Uint64
 	// stmts are the prepared forms of the public site's hottest reads:
 	// SQLite's planner costs more than running them.
@@ -98,16 +111,47 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	return st.QueryContext(ctx, args...)
 }
 
-// Generation counts the changes this Store has written. Caches of
-// anything derived from the content compare it to know they are stale.
-func (s *Store) Generation() uint64 { return s.gen.Load() }
+// Generation counts the changes to the content: those this Store wrote
+// and, on PostgreSQL, those other instances wrote. Caches of anything
+// derived from the content compare it to know they are stale. While a
+// Store on PostgreSQL cannot hear the other instances, it changes on
+// every call, so that nothing is cached.
+func (s *Store) Generation() uint64 {
+	if s.pg != nil && !s.pg.hearing.Load() {
+		return s.gen.Add(1)
+	}
+	return s.gen.Load()
+}
 
-// changed records a committed change.
+// changed records a committed change. On PostgreSQL the database's
+// triggers tell the other instances.
 func (s *Store) changed() { s.gen.Add(1) }
+
+// Driver names the database underneath: "sqlite" or "postgres".
+func (s *Store) Driver() string {
+	if s.pg != nil {
+		return "postgres"
+	}
+	return "sqlite"
+}
 
 // Pools returns the database pools by name, for metrics.
 func (s *Store) Pools() map[string]*sql.DB {
+	if s.pg != nil {
+		return map[string]*sql.DB{"postgres": s.write}
+	}
 	return map[string]*sql.DB{"sqlite_write": s.write, "sqlite_read": s.read}
+}
+
+// Open opens the database a URL names: sqlite:PATH or postgres://….
+func Open(ctx context.Context, dbURL string) (*Store, error) {
+	switch {
+	case strings.HasPrefix(dbURL, "sqlite:"):
+		return OpenSQLite(ctx, strings.TrimPrefix(strings.TrimPrefix(dbURL, "sqlite:"), "//"))
+	case strings.HasPrefix(dbURL, "postgres://"), strings.HasPrefix(dbURL, "postgresql://"):
+		return OpenPostgres(ctx, dbURL)
+	}
+	return nil, fmt.Errorf("store: unknown database URL %q: expected sqlite:PATH or postgres://…", redactURL(dbURL))
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database at path and
@@ -163,17 +207,12 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return migrateDialect(ctx, db, goose.DialectSQLite3, "migrations/sqlite")
 }
 
-// migratePostgres brings a PostgreSQL database's schema up to date.
-func migratePostgres(ctx context.Context, db *sql.DB) error {
-	return migrateDialect(ctx, db, goose.DialectPostgres, "migrations/postgres")
-}
-
-func migrateDialect(ctx context.Context, db *sql.DB, dialect goose.Dialect, dir string) error {
+func migrateDialect(ctx context.Context, db *sql.DB, dialect goose.Dialect, dir string, opts ...goose.ProviderOption) error {
 	fsys, err := fs.Sub(migrations, dir)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	p, err := goose.NewProvider(dialect, db, fsys)
+	p, err := goose.NewProvider(dialect, db, fsys, opts...)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
@@ -183,7 +222,7 @@ func migrateDialect(ctx context.Context, db *sql.DB, dialect goose.Dialect, dir 
 	return nil
 }
 
-// Close closes both pools.
+// Close closes the pools, and on PostgreSQL stops listening.
 func (s *Store) Close() error {
 	s.stmtMu.Lock()
 	var errs []error
@@ -192,6 +231,9 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.stmtMu.Unlock()
+	if s.pg != nil {
+		return errors.Join(append(errs, s.pg.close(s.write))...)
+	}
 	return errors.Join(append(errs, s.read.Close(), s.write.Close())...)
 }
 
@@ -204,8 +246,12 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// IntegrityCheck runs SQLite's own consistency check.
+// IntegrityCheck runs SQLite's own consistency check. PostgreSQL checks
+// its pages itself; there it only pings.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
+	if s.pg != nil {
+		return s.Ping(ctx)
+	}
 	var res string
 	if err := s.read.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
 		return fmt.Errorf("store: integrity check: %w", err)
@@ -238,9 +284,35 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+// optionalTime is a time that may be unset. SQLite keeps an unset time
+// as ” in a NOT NULL column, PostgreSQL as NULL.
+func (s *Store) optionalTime(t time.Time) any {
+	switch {
+	case !t.IsZero():
+		return formatTime(t)
+	case s.pg != nil:
+		return nil
 	}
-	return 0
+	return ""
+}
+
+// params numbers the parameters of a statement built from parts: add
+// keeps v and returns its placeholder, $1 first.
+type params []any
+
+func (p *params) add(v any) string {
+	*p = append(*p, v)
+	return "$" + strconv.Itoa(len(*p))
+}
+
+// list adds vs and returns their placeholders separated by commas.
+func (p *params) list(vs ...any) string {
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(p.add(v))
+	}
+	return b.String()
 }

@@ -19,19 +19,54 @@ import (
 	"github.com/datka-cms/datka/internal/lang"
 	"github.com/datka-cms/datka/internal/seed"
 	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
 
-// openStore opens a new SQLite store in a temporary folder and closes it
-// when the test ends.
+// TestMain runs every test of the store on SQLite, then again on
+// PostgreSQL: one contract suite for both databases.
+func TestMain(m *testing.M) { testenv.MainOnBothDatabases(m) }
+
+// openStore opens a new, empty store (a SQLite file in a temporary
+// folder, or a new PostgreSQL schema) and closes it when the test ends.
+// It returns the store's database URL.
 func openStore(t *testing.T) (*store.Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "datka.db")
-	st, err := store.OpenSQLite(t.Context(), path)
+	dbURL := testenv.DatabaseURL(t, t.TempDir())
+	st, err := store.Open(t.Context(), dbURL)
 	if err != nil {
-		t.Fatalf("OpenSQLite: %v", err)
+		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return st, path
+	return st, dbURL
+}
+
+// rawDB opens the database at dbURL past the store, to see what its
+// methods would not show (orphans, rows of a failed install).
+func rawDB(t *testing.T, dbURL string) *sql.DB {
+	t.Helper()
+	return openRaw(t, dbURL, "?mode=ro")
+}
+
+// writableDB is rawDB for tests that change the database underneath.
+func writableDB(t *testing.T, dbURL string) *sql.DB {
+	t.Helper()
+	return openRaw(t, dbURL, "")
+}
+
+func openRaw(t *testing.T, dbURL, sqliteMode string) *sql.DB {
+	t.Helper()
+	driver, dsn := "pgx", dbURL
+	if p, ok := strings.CutPrefix(dbURL, "sqlite:"); ok {
+		driver, dsn = "sqlite", "file:"+filepath.ToSlash(p)+sqliteMode
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // seededStore is openStore with the default content installed.
@@ -184,14 +219,10 @@ func compareSettings(t *testing.T, got map[string]content.Settings, want []conte
 	}
 }
 
-// appliedMigrations reads goose's version table straight from the file.
-func appliedMigrations(t *testing.T, path string) []int64 {
+// appliedMigrations reads goose's version table past the store.
+func appliedMigrations(t *testing.T, dbURL string) []int64 {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawDB(t, dbURL)
 	rows, err := db.QueryContext(t.Context(), `SELECT version_id FROM goose_db_version WHERE is_applied ORDER BY id`)
 	if err != nil {
 		t.Fatalf("read goose_db_version: %v", err)
@@ -213,13 +244,9 @@ func appliedMigrations(t *testing.T, path string) []int64 {
 
 // countRows counts rows straight from the file, to see what the store's
 // methods would not show (orphans, rows of a failed install).
-func countRows(t *testing.T, path, query string, args ...any) int {
+func countRows(t *testing.T, dbURL, query string, args ...any) int {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := rawDB(t, dbURL)
 	var n int
 	if err := db.QueryRowContext(t.Context(), query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
@@ -251,11 +278,11 @@ func findOrg(t *testing.T, orgs []content.Organisation, key string) content.Orga
 
 func TestReopenKeepsEverything(t *testing.T) {
 	ctx := t.Context()
-	path := filepath.Join(t.TempDir(), "data", "datka.db")
+	path := testenv.DatabaseURL(t, filepath.Join(t.TempDir(), "data"))
 	installed := time.Now()
 
 	// First run: install the default site and close.
-	st, err := store.OpenSQLite(ctx, path)
+	st, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatalf("OpenSQLite: %v", err)
 	}
@@ -266,7 +293,11 @@ func TestReopenKeepsEverything(t *testing.T) {
 		t.Fatalf("Close: %v", err)
 	}
 	migrations := appliedMigrations(t, path)
-	files, err := filepath.Glob(filepath.Join("migrations", "sqlite", "*.sql"))
+	dialect := "sqlite"
+	if testenv.OnPostgres() {
+		dialect = "postgres"
+	}
+	files, err := filepath.Glob(filepath.Join("migrations", dialect, "*.sql"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no migration files found (%v)", err)
 	}
@@ -276,7 +307,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	}
 
 	// Second run: everything is there, then a few changes.
-	st, err = store.OpenSQLite(ctx, path)
+	st, err = store.Open(ctx, path)
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
@@ -336,7 +367,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	}
 
 	// Third run: the changes were kept, and nothing else moved.
-	st, err = store.OpenSQLite(ctx, path)
+	st, err = store.Open(ctx, path)
 	if err != nil {
 		t.Fatalf("second reopen: %v", err)
 	}
@@ -368,7 +399,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 		if !reflect.DeepEqual(o.Texts["ru"].FormerNames, labour.Texts["ru"].FormerNames) {
 			t.Errorf("ru former names %q, want %q", o.Texts["ru"].FormerNames, labour.Texts["ru"].FormerNames)
 		}
-		if n := countRows(t, path, `SELECT count(*) FROM organisation_former_names WHERE group_id = ? AND lang = 'ky'`, labour.ID); n != 0 {
+		if n := countRows(t, path, `SELECT count(*) FROM organisation_former_names WHERE group_id = $1 AND lang = 'ky'`, labour.ID); n != 0 {
 			t.Errorf("%d ky former names of the deleted text remain", n)
 		}
 	})

@@ -408,7 +408,7 @@ func TestSessions(t *testing.T) {
 	})
 
 	t.Run("a session is shared by a second store on the same file", func(t *testing.T) {
-		other, err := store.OpenSQLite(ctx, path)
+		other, err := store.Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,7 +23,7 @@ var ErrNoDraft = errors.New("store: no draft to publish")
 // GroupKind returns the kind of a translation group.
 func (s *Store) GroupKind(ctx context.Context, id int64) (string, error) {
 	var kind string
-	err := s.read.QueryRowContext(ctx, `SELECT kind FROM translation_groups WHERE id = ?`, id).Scan(&kind)
+	err := s.read.QueryRowContext(ctx, `SELECT kind FROM translation_groups WHERE id = $1`, id).Scan(&kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
 	}
@@ -55,7 +55,7 @@ func (s *Store) Draft(ctx context.Context, groupID int64, lang string) (content.
 	err := s.read.QueryRowContext(ctx, `
 		SELECT g.kind, d.status, d.fields, d.source_rev, d.updated_at, d.updated_by
 		FROM drafts d JOIN translation_groups g ON g.id = d.group_id
-		WHERE d.group_id = ? AND d.lang = ?`, groupID, lang).Scan(&d.Kind, &d.Status, &fields, &d.SourceRev, &updated, &by)
+		WHERE d.group_id = $1 AND d.lang = $2`, groupID, lang).Scan(&d.Kind, &d.Status, &fields, &d.SourceRev, &updated, &by)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, ErrNotFound
 	}
@@ -94,7 +94,7 @@ func (s *Store) SaveDrafts(ctx context.Context, ds []content.Draft, by content.U
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO drafts (group_id, lang, status, fields, source_rev, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (group_id, lang) DO UPDATE SET status = excluded.status, fields = excluded.fields,
 				source_rev = excluded.source_rev, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 			d.GroupID, d.Lang, d.Status, fields, d.SourceRev, now, nullID(by.ID)); err != nil {
@@ -112,7 +112,7 @@ func (s *Store) SaveDrafts(ctx context.Context, ds []content.Draft, by content.U
 
 // DeleteDraft throws away the work in progress on a text.
 func (s *Store) DeleteDraft(ctx context.Context, groupID int64, lang string) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM drafts WHERE group_id = ? AND lang = ?`, groupID, lang); err != nil {
+	if _, err := s.write.ExecContext(ctx, `DELETE FROM drafts WHERE group_id = $1 AND lang = $2`, groupID, lang); err != nil {
 		return fmt.Errorf("store: delete draft: %w", err)
 	}
 	return nil
@@ -121,7 +121,7 @@ func (s *Store) DeleteDraft(ctx context.Context, groupID int64, lang string) err
 func addRevision(ctx context.Context, tx *sql.Tx, groupID int64, lang string, by content.User, action string, rev int, fields, at string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO revisions (group_id, lang, at, user_id, user_email, action, rev, fields)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, groupID, lang, at, nullID(by.ID), by.Email, action, rev, fields)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, groupID, lang, at, nullID(by.ID), by.Email, action, rev, fields)
 	if err != nil {
 		return fmt.Errorf("store: revision: %w", err)
 	}
@@ -168,7 +168,7 @@ func (s *Store) publish(ctx context.Context, d content.Draft, by content.User, g
 	}
 	defer tx.Rollback()
 	var sourceLang string
-	if err := tx.QueryRowContext(ctx, `SELECT kind, source_lang FROM translation_groups WHERE id = ?`, d.GroupID).Scan(&d.Kind, &sourceLang); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT kind, source_lang FROM translation_groups WHERE id = $1`, d.GroupID).Scan(&d.Kind, &sourceLang); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, ErrNotFound
 		}
@@ -177,11 +177,11 @@ func (s *Store) publish(ctx context.Context, d content.Draft, by content.User, g
 	var rev int
 	switch d.Kind {
 	case KindPage:
-		rev, err = publishPage(ctx, tx, d, sourceLang, now)
+		rev, err = s.publishPage(ctx, tx, d, sourceLang, now)
 	case KindOrganisation:
-		rev, err = publishOrganisation(ctx, tx, d, sourceLang, now)
+		rev, err = s.publishOrganisation(ctx, tx, d, sourceLang, now)
 	case KindNews, KindEvent, KindMaterial:
-		rev, err = publishEntry(ctx, tx, d, sourceLang, now)
+		rev, err = s.publishEntry(ctx, tx, d, sourceLang, now)
 	default:
 		err = fmt.Errorf("store: publish: unknown kind %q", d.Kind)
 	}
@@ -191,14 +191,14 @@ func (s *Store) publish(ctx context.Context, d content.Draft, by content.User, g
 	if err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE group_id = ? AND lang = ?`, d.GroupID, d.Lang); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE group_id = $1 AND lang = $2`, d.GroupID, d.Lang); err != nil {
 		return 0, fmt.Errorf("store: publish: %w", err)
 	}
 	fields, _ := encodeFields(d.Fields)
 	if err := addRevision(ctx, tx, d.GroupID, d.Lang, by, "publish", rev, fields, formatTime(now)); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE translation_groups SET updated_at = ? WHERE id = ?`, formatTime(now), d.GroupID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE translation_groups SET updated_at = $1 WHERE id = $2`, formatTime(now), d.GroupID); err != nil {
 		return 0, fmt.Errorf("store: publish: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -227,8 +227,8 @@ func nextRevs(ctx context.Context, tx *sql.Tx, query string, d content.Draft, so
 	return rev, sourceRev, exists, nil
 }
 
-func publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
-	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM page_texts WHERE group_id = ? AND lang = ?`, d, sourceLang)
+func (s *Store) publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
+	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM page_texts WHERE group_id = $1 AND lang = $2`, d, sourceLang)
 	if err != nil {
 		return 0, err
 	}
@@ -237,14 +237,14 @@ func publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang st
 	t.Lang = d.Lang
 	if exists {
 		_, err = tx.ExecContext(ctx, `
-			UPDATE page_texts SET slug = ?, title = ?, summary = ?, body = ?, status = 'published',
-				rev = ?, source_rev = ?, updated_at = ?
-			WHERE group_id = ? AND lang = ?`,
+			UPDATE page_texts SET slug = $1, title = $2, summary = $3, body = $4, status = 'published',
+				rev = $5, source_rev = $6, updated_at = $7
+			WHERE group_id = $8 AND lang = $9`,
 			t.Slug, t.Title, t.Summary, t.Body, rev, sourceRev, formatTime(now), d.GroupID, d.Lang)
 	} else {
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO page_texts (`+pageTextColumns+`)
-			VALUES (?, ?, ?, 'published', 0, ?, ?, ?, ?, ?, ?)`,
+			VALUES ($1, $2, $3, 'published', FALSE, $4, $5, $6, $7, $8, $9)`,
 			d.GroupID, d.Lang, t.Slug, t.Title, t.Summary, t.Body, formatTime(now), rev, sourceRev)
 	}
 	if err != nil {
@@ -253,14 +253,14 @@ func publishPage(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang st
 		}
 		return 0, fmt.Errorf("store: publish page: %w", err)
 	}
-	if err := indexDoc(ctx, tx, pageDoc(d.GroupID, t)); err != nil {
+	if err := s.indexDoc(ctx, tx, pageDoc(d.GroupID, t)); err != nil {
 		return 0, err
 	}
 	return rev, nil
 }
 
-func publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
-	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM organisation_texts WHERE group_id = ? AND lang = ?`, d, sourceLang)
+func (s *Store) publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourceLang string, now time.Time) (int, error) {
+	rev, sourceRev, exists, err := nextRevs(ctx, tx, `SELECT rev FROM organisation_texts WHERE group_id = $1 AND lang = $2`, d, sourceLang)
 	if err != nil {
 		return 0, err
 	}
@@ -277,15 +277,15 @@ func publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourc
 	}
 	if exists {
 		_, err = tx.ExecContext(ctx, `
-			UPDATE organisation_texts SET slug = ?, name = ?, short_name = ?, summary = ?, description = ?,
-				sections = ?, website_label = ?, status = 'published', rev = ?, source_rev = ?, updated_at = ?
-			WHERE group_id = ? AND lang = ?`,
+			UPDATE organisation_texts SET slug = $1, name = $2, short_name = $3, summary = $4, description = $5,
+				sections = $6, website_label = $7, status = 'published', rev = $8, source_rev = $9, updated_at = $10
+			WHERE group_id = $11 AND lang = $12`,
 			t.Slug, t.Name, t.ShortName, t.Summary, t.Description, string(sections), t.WebsiteLabel,
 			rev, sourceRev, formatTime(now), d.GroupID, d.Lang)
 	} else {
 		_, err = tx.ExecContext(ctx, `
 			INSERT INTO organisation_texts (`+orgTextColumns+`)
-			VALUES (?, ?, ?, 'published', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES ($1, $2, $3, 'published', FALSE, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 			d.GroupID, d.Lang, t.Slug, t.Name, t.ShortName, t.Summary, t.Description, string(sections),
 			t.WebsiteLabel, formatTime(now), rev, sourceRev)
 	}
@@ -295,21 +295,21 @@ func publishOrganisation(ctx context.Context, tx *sql.Tx, d content.Draft, sourc
 		}
 		return 0, fmt.Errorf("store: publish organisation: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM organisation_former_names WHERE group_id = ? AND lang = ?`, d.GroupID, d.Lang); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM organisation_former_names WHERE group_id = $1 AND lang = $2`, d.GroupID, d.Lang); err != nil {
 		return 0, fmt.Errorf("store: publish organisation: %w", err)
 	}
 	for i, name := range t.FormerNames {
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO organisation_former_names (group_id, lang, position, name) VALUES (?, ?, ?, ?)`,
+			INSERT INTO organisation_former_names (group_id, lang, position, name) VALUES ($1, $2, $3, $4)`,
 			d.GroupID, d.Lang, i, name); err != nil {
 			return 0, fmt.Errorf("store: publish organisation: %w", err)
 		}
 	}
 	var role content.OrgRole
-	if err := tx.QueryRowContext(ctx, `SELECT role FROM organisations WHERE group_id = ?`, d.GroupID).Scan(&role); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT role FROM organisations WHERE group_id = $1`, d.GroupID).Scan(&role); err != nil {
 		return 0, fmt.Errorf("store: publish organisation: %w", err)
 	}
-	if err := indexDoc(ctx, tx, orgDoc(d.GroupID, role, t)); err != nil {
+	if err := s.indexDoc(ctx, tx, orgDoc(d.GroupID, role, t)); err != nil {
 		return 0, err
 	}
 	return rev, nil
@@ -329,11 +329,11 @@ func (s *Store) Unpublish(ctx context.Context, groupID int64, lang string, by co
 	var res sql.Result
 	switch kind {
 	case KindPage:
-		res, err = tx.ExecContext(ctx, `UPDATE page_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
+		res, err = tx.ExecContext(ctx, `UPDATE page_texts SET status = 'draft' WHERE group_id = $1 AND lang = $2 AND status = 'published'`, groupID, lang)
 	case KindOrganisation:
-		res, err = tx.ExecContext(ctx, `UPDATE organisation_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
+		res, err = tx.ExecContext(ctx, `UPDATE organisation_texts SET status = 'draft' WHERE group_id = $1 AND lang = $2 AND status = 'published'`, groupID, lang)
 	default:
-		res, err = tx.ExecContext(ctx, `UPDATE entry_texts SET status = 'draft' WHERE group_id = ? AND lang = ? AND status = 'published'`, groupID, lang)
+		res, err = tx.ExecContext(ctx, `UPDATE entry_texts SET status = 'draft' WHERE group_id = $1 AND lang = $2 AND status = 'published'`, groupID, lang)
 	}
 	if err != nil {
 		return fmt.Errorf("store: unpublish: %w", err)
@@ -341,7 +341,7 @@ func (s *Store) Unpublish(ctx context.Context, groupID int64, lang string, by co
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
-	if err := unindex(ctx, tx, groupID, lang); err != nil {
+	if err := s.unindex(ctx, tx, groupID, lang); err != nil {
 		return err
 	}
 	if err := addRevision(ctx, tx, groupID, lang, by, "unpublish", 0, "[]", formatTime(time.Now())); err != nil {
@@ -377,7 +377,7 @@ func scanRevision(r scanner) (content.Revision, error) {
 // Revisions lists the saved states of a text, newest first.
 func (s *Store) Revisions(ctx context.Context, groupID int64, lang string, limit int) ([]content.Revision, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+revisionColumns+` FROM revisions
-		WHERE group_id = ? AND lang = ? ORDER BY id DESC LIMIT ?`, groupID, lang, limit)
+		WHERE group_id = $1 AND lang = $2 ORDER BY id DESC LIMIT $3`, groupID, lang, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: revisions: %w", err)
 	}
@@ -395,14 +395,14 @@ func (s *Store) Revisions(ctx context.Context, groupID int64, lang string, limit
 
 // Revision returns one revision.
 func (s *Store) Revision(ctx context.Context, id int64) (content.Revision, error) {
-	return scanRevision(s.read.QueryRowContext(ctx, `SELECT `+revisionColumns+` FROM revisions WHERE id = ?`, id))
+	return scanRevision(s.read.QueryRowContext(ctx, `SELECT `+revisionColumns+` FROM revisions WHERE id = $1`, id))
 }
 
 // PublishedRevision returns the revision that published rev of a text, for
 // the diff of a source since a translation was made.
 func (s *Store) PublishedRevision(ctx context.Context, groupID int64, lang string, rev int) (content.Revision, error) {
 	return scanRevision(s.read.QueryRowContext(ctx, `SELECT `+revisionColumns+` FROM revisions
-		WHERE group_id = ? AND lang = ? AND action = 'publish' AND rev = ? ORDER BY id DESC LIMIT 1`, groupID, lang, rev))
+		WHERE group_id = $1 AND lang = $2 AND action = 'publish' AND rev = $3 ORDER BY id DESC LIMIT 1`, groupID, lang, rev))
 }
 
 // BoardText is where one text stands, for the translation board.

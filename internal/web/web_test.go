@@ -13,7 +13,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -688,4 +690,47 @@ func TestRealIP(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestCleanFormsReplacesNUL(t *testing.T) {
+	var got url.Values
+	h := CleanForms(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			t.Errorf("ParseForm after CleanForms: %v", err)
+		}
+		got = r.PostForm
+	}))
+	tests := []struct {
+		name, body string
+		want       url.Values
+	}{
+		{"a NUL inside a value", "title=%3Cscr%00ipt%3E", url.Values{"title": {"<scr\uFFFDipt>"}}},
+		{"a NUL in a name", "ti%00tle=x", url.Values{"ti\uFFFDtle": {"x"}}},
+		{"nothing to clean", "a=%D2%AF%D3%A9", url.Values{"a": {"үө"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest("POST", "/", strings.NewReader(tt.body))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			for k, vs := range tt.want {
+				if !slices.Equal(got[k], vs) {
+					t.Errorf("%s = %q, want %q", k, got[k], vs)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("form %v, want %v", got, tt.want)
+			}
+		})
+	}
+	t.Run("a form past the body limit is refused with 413", func(t *testing.T) {
+		r := httptest.NewRequest("POST", "/", strings.NewReader("a="+strings.Repeat("x", 100)))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.ContentLength = -1
+		w := httptest.NewRecorder()
+		LimitBody(10, h).ServeHTTP(w, r)
+		if w.Code != http.StatusRequestEntityTooLarge {
+			t.Errorf("status %d, want 413", w.Code)
+		}
+	})
 }

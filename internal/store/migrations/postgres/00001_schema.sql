@@ -1,7 +1,7 @@
 -- +goose Up
 -- datka's schema on PostgreSQL: the same tables as the SQLite migrations
--- 00001-00010 reach, written for PostgreSQL (identity keys, timestamptz,
--- boolean, bytea, jsonb where a value is JSON), so that the two databases
+-- 00001-00011 reach, written for PostgreSQL (identity keys, timestamptz,
+-- boolean, bytea; JSON kept as text, as written), so that the two databases
 -- hold the same content. Search stores the terms datka's Go analysers
 -- make, as a tsvector of the 'simple' configuration (which only
 -- lower-cases, and the terms are lower-case already) with a GIN index:
@@ -61,7 +61,7 @@ CREATE TABLE organisation_texts (
     short_name          text NOT NULL DEFAULT '',
     summary             text NOT NULL DEFAULT '',
     description         text NOT NULL DEFAULT '',
-    sections            jsonb NOT NULL DEFAULT '[]',
+    sections            text NOT NULL DEFAULT '[]',
     website_label       text NOT NULL DEFAULT '',
     updated_at          timestamptz NOT NULL,
     rev                 integer NOT NULL DEFAULT 1,
@@ -142,7 +142,7 @@ CREATE TABLE drafts (
     group_id   bigint NOT NULL REFERENCES translation_groups (id) ON DELETE CASCADE,
     lang       text NOT NULL,
     status     text NOT NULL CHECK (status IN ('draft', 'review')),
-    fields     jsonb NOT NULL,
+    fields     text NOT NULL,
     source_rev integer NOT NULL DEFAULT 0,
     updated_at timestamptz NOT NULL,
     updated_by bigint,
@@ -158,7 +158,7 @@ CREATE TABLE revisions (
     user_email text NOT NULL DEFAULT '',
     action     text NOT NULL,
     rev        integer NOT NULL DEFAULT 0,
-    fields     jsonb NOT NULL
+    fields     text NOT NULL
 );
 CREATE INDEX revisions_item ON revisions (group_id, lang, id);
 
@@ -214,11 +214,13 @@ CREATE TABLE entries (
     file             text NOT NULL DEFAULT '',
     video_url        text NOT NULL DEFAULT '',
     topic            text NOT NULL DEFAULT '',
-    groups           text[] NOT NULL DEFAULT '{}', -- target groups
-    doc_langs        text[] NOT NULL DEFAULT '{}'  -- languages of the document
+    groups           text NOT NULL DEFAULT '', -- target groups, space-separated keys
+    doc_langs        text NOT NULL DEFAULT '', -- languages of the document, space-separated
+    over_at          timestamptz NOT NULL      -- when it is over: an event's end, or a day after its start
 );
 CREATE INDEX entries_by_date ON entries (type, date DESC, group_id);
 CREATE INDEX entries_by_year ON entries (type, year);
+CREATE INDEX entries_by_over ON entries (type, over_at);
 
 CREATE TABLE entry_texts (
     group_id            bigint NOT NULL REFERENCES entries (group_id) ON DELETE CASCADE,
@@ -306,8 +308,15 @@ CREATE TABLE site_secrets (
     created_at timestamptz NOT NULL
 );
 
+-- The leases that let one instance of several run a scheduled job.
+CREATE TABLE leases (
+    name   text PRIMARY KEY,
+    holder text NOT NULL,
+    until  timestamptz NOT NULL
+);
+
 -- +goose Down
-DROP TABLE site_secrets, mail_outbox, messages, search_state, search_docs, entry_tags, entry_texts,
+DROP TABLE leases, site_secrets, mail_outbox, messages, search_state, search_docs, entry_tags, entry_texts,
     entries, media_alt, media_variants, media, schedule, revisions, drafts, audit_log, auth_failures,
     sessions, users, site_settings, organisation_former_names, organisation_texts, organisations,
     page_texts, pages, translation_groups;
