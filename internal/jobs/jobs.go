@@ -103,8 +103,15 @@ func (r *Runner) RunOnce(ctx context.Context) (int, error) {
 	}
 }
 
+// lease is the name of the lease whose holder, of all the instances
+// sharing a database, runs the schedule and the sweep.
+const lease = "jobs"
+
 // Run looks at the schedule every r.Every until ctx ends, and sweeps
-// expired sessions once an hour.
+// expired sessions once an hour. Of several instances sharing one
+// database only the one holding the lease does either, so that a plan is
+// carried out once; if that instance stops, another takes over within
+// three intervals.
 func (r *Runner) Run(ctx context.Context) {
 	every := r.Every
 	if every <= 0 {
@@ -112,18 +119,29 @@ func (r *Runner) Run(ctx context.Context) {
 	}
 	tick := time.NewTicker(every)
 	defer tick.Stop()
+	defer func() {
+		if err := r.Store.ReleaseLease(context.WithoutCancel(ctx), lease); err != nil {
+			r.Log.Warn("release the jobs lease", "err", err)
+		}
+	}()
 	lastSweep := time.Time{}
 	for {
-		if n, err := r.RunOnce(ctx); err != nil && ctx.Err() == nil {
-			r.Log.Error("scheduled work", "err", err)
-		} else if n > 0 {
-			r.Log.Info("scheduled work done", "count", n)
+		held, err := r.Store.TryLease(ctx, lease, 3*every)
+		if err != nil && ctx.Err() == nil {
+			r.Log.Error("scheduled work: lease", "err", err)
 		}
-		if time.Since(lastSweep) > time.Hour {
-			if err := r.Sweep(ctx); err != nil && ctx.Err() == nil {
-				r.Log.Error("sweep", "err", err)
+		if held {
+			if n, err := r.RunOnce(ctx); err != nil && ctx.Err() == nil {
+				r.Log.Error("scheduled work", "err", err)
+			} else if n > 0 {
+				r.Log.Info("scheduled work done", "count", n)
 			}
-			lastSweep = time.Now()
+			if time.Since(lastSweep) > time.Hour {
+				if err := r.Sweep(ctx); err != nil && ctx.Err() == nil {
+					r.Log.Error("sweep", "err", err)
+				}
+				lastSweep = time.Now()
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -5,11 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"mime/quotedprintable"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/datka-cms/datka/internal/testenv"
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/jobs"
@@ -47,14 +48,26 @@ type clock struct {
 func (c *clock) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 
+// TestMain runs the package's tests on SQLite, then on PostgreSQL.
+func TestMain(m *testing.M) { testenv.MainOnBothDatabases(m) }
+
 func openStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.OpenSQLite(t.Context(), filepath.Join(t.TempDir(), "datka.db"))
+	st, _ := openStoreURL(t)
+	return st
+}
+
+// openStoreURL opens a new store and returns its URL, for a second
+// instance on the same database.
+func openStoreURL(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	dbURL := testenv.DatabaseURL(t, t.TempDir())
+	st, err := store.Open(t.Context(), dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return st
+	return st, dbURL
 }
 
 func queue(t *testing.T, st *store.Store, at time.Time, email, body string) int64 {

@@ -187,6 +187,9 @@ func (s *Store) DueMail(ctx context.Context, now time.Time, lease time.Duration,
 		WHERE id IN (SELECT id FROM mail_outbox
 			WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2
 			ORDER BY next_attempt_at, id LIMIT $3)
+		-- checked again on the row itself: on PostgreSQL an instance that
+		-- waited for another's claim of the same mail sees it taken
+		AND sent_at IS NULL AND next_attempt_at <= $2
 		RETURNING id, coalesce(message_id, 0), recipient, reply_to, subject, body, attempts, created_at, last_error`,
 		formatTime(now.Add(lease)), formatTime(now), limit)
 	if err != nil {

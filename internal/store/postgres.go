@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -53,9 +51,7 @@ func OpenPostgres(ctx context.Context, dbURL string) (*Store, error) {
 	if u, err := url.Parse(dbURL); err == nil && !u.Query().Has("pool_max_conns") {
 		cfg.MaxConns = int32(max(8, 4*runtime.GOMAXPROCS(0)))
 	}
-	name := make([]byte, 6)
-	rand.Read(name)
-	p := &postgres{name: "datka-" + hex.EncodeToString(name), done: make(chan struct{}), ready: make(chan error, 1)}
+	p := &postgres{name: newInstanceName(), done: make(chan struct{}), ready: make(chan error, 1)}
 	cfg.ConnConfig.RuntimeParams["application_name"] = p.name
 	if p.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("store: connect to PostgreSQL at %s: %w", where, err)
@@ -70,7 +66,7 @@ func OpenPostgres(ctx context.Context, dbURL string) (*Store, error) {
 		p.pool.Close()
 		return nil, err
 	}
-	s := &Store{write: db, read: db, pg: p}
+	s := &Store{write: db, read: db, pg: p, instance: p.name}
 	lctx, stop := context.WithCancel(context.Background())
 	p.stop = stop
 	go p.listen(lctx, func() { s.gen.Add(1) })

@@ -21,8 +21,10 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -52,7 +54,9 @@ type Store struct {
 	read  *sql.DB
 	path  string // SQLite's file; "" on PostgreSQL
 	pg    *postgres
-	gen   atomic.Uint64
+	// instance names this process among those sharing the database.
+	instance string
+	gen      atomic.Uint64
 	// stmts are the prepared forms of the public site's hottest reads:
 	// SQLite's planner costs more than running them.
 	stmtMu sync.Mutex
@@ -195,7 +199,7 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 	readers := max(4, 2*runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	s := &Store{write: write, read: read, path: path}
+	s := &Store{write: write, read: read, path: path, instance: newInstanceName()}
 	if err := s.reindexIfStale(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -282,6 +286,13 @@ func parseTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// newInstanceName makes a name for a Store unlike any other's.
+func newInstanceName() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return "datka-" + hex.EncodeToString(b)
 }
 
 // optionalTime is a time that may be unset. SQLite keeps an unset time
