@@ -214,6 +214,14 @@ func (h *handler) readyz(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "database unavailable")
 		return
 	}
+	// An instance that cannot hear the others' changes serves correct
+	// pages, but uncached: a load balancer should prefer the others.
+	if ok, err := h.st.Listening(); !ok {
+		h.log.Warn("not ready", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "not hearing the other instances' changes")
+		return
+	}
 	fmt.Fprintln(w, "ok")
 }
 
