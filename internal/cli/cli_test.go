@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/datka-cms/datka/internal/testenv"
+
 	"github.com/datka-cms/datka/internal/auth"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/store"
@@ -192,7 +194,7 @@ func TestMigrateDatabaseOption(t *testing.T) {
 			t.Errorf("database not at the --db path: %v", err)
 		}
 	})
-	t.Run("postgres is refused with a clear message", func(t *testing.T) {
+	t.Run("a PostgreSQL server that cannot be reached is named in the message", func(t *testing.T) {
 		code, _, stderr := run(t, "migrate", "--data", dir, "--db", "postgres://x")
 		if code != 1 && code != 2 {
 			t.Errorf("exit %d, want 1 or 2", code)
@@ -321,9 +323,9 @@ func withStdin(t *testing.T, input string) {
 
 // account reads an account and its hash from the database the command
 // wrote; found is false when there is none.
-func account(t *testing.T, dir, email string) (u content.User, hash string, found bool) {
+func account(t *testing.T, dbURL, email string) (u content.User, hash string, found bool) {
 	t.Helper()
-	st, err := store.OpenSQLite(t.Context(), filepath.Join(dir, "datka.db"))
+	st, err := store.Open(t.Context(), dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,6 +349,9 @@ func verifies(t *testing.T, password, hash string) bool {
 	return ok
 }
 
+// TestMain runs the package's tests on SQLite, then on PostgreSQL.
+func TestMain(m *testing.M) { testenv.MainOnBothDatabases(m) }
+
 var printedPassword = regexp.MustCompile(`(?m)^Password: (\S+)$`)
 
 // TestUserCommand runs `datka user` as an administrator would, step by
@@ -355,7 +360,8 @@ var printedPassword = regexp.MustCompile(`(?m)^Password: (\S+)$`)
 func TestUserCommand(t *testing.T) {
 	quietEnv(t)
 	dir := t.TempDir()
-	user := func(args ...string) []string { return append([]string{"user", "--data", dir}, args...) }
+	db := testenv.DatabaseURL(t, dir)
+	user := func(args ...string) []string { return append([]string{"user", "--data", dir, "--db", db}, args...) }
 	const (
 		firstPassword  = "kettle orbit 19 gale"
 		secondPassword = "a lantern over Issyk-Kul"
@@ -363,7 +369,7 @@ func TestUserCommand(t *testing.T) {
 	var generated string // the last password the command printed
 	absent := func(email string) func(t *testing.T) {
 		return func(t *testing.T) {
-			if _, _, found := account(t, dir, email); found {
+			if _, _, found := account(t, db, email); found {
 				t.Errorf("%s was created by a refused command", email)
 			}
 		}
@@ -382,7 +388,7 @@ func TestUserCommand(t *testing.T) {
 			args:     user("add", "--role", "translator", "--lang", "ky", "--name", "Айпери", "x@example.org"),
 			wantCode: 0, wantStdout: []string{"Created x@example.org (translator)."}, noStdout: []string{"Password:", firstPassword},
 			check: func(t *testing.T) {
-				u, hash, _ := account(t, dir, "x@example.org")
+				u, hash, _ := account(t, db, "x@example.org")
 				if u.Role != content.RoleTranslator || !slices.Equal(u.Languages, []string{"ky"}) || u.Name != "Айпери" || u.Disabled {
 					t.Errorf("stored %+v", u)
 				}
@@ -396,7 +402,7 @@ func TestUserCommand(t *testing.T) {
 		{name: "languages are trimmed and checked", stdin: firstPassword + "\n",
 			args: user("add", "--role", "translator", "--lang", "ky, en,ky", "t2@example.org"), wantCode: 0,
 			check: func(t *testing.T) {
-				if u, _, _ := account(t, dir, "t2@example.org"); !slices.Equal(u.Languages, []string{"ky", "en"}) {
+				if u, _, _ := account(t, db, "t2@example.org"); !slices.Equal(u.Languages, []string{"ky", "en"}) {
 					t.Errorf("languages %q, want [ky en]", u.Languages)
 				}
 			}},
@@ -413,7 +419,7 @@ func TestUserCommand(t *testing.T) {
 		{name: "an administrator with a generated password", stdin: "", args: user("add", "--role", "admin", "a@example.org"),
 			wantCode: 0, wantStdout: []string{"Created a@example.org (admin).", "Password: ", "shown only this once"},
 			check: func(t *testing.T) {
-				u, hash, _ := account(t, dir, "a@example.org")
+				u, hash, _ := account(t, db, "a@example.org")
 				if u.Role != content.RoleAdmin || len(generated) != 20 || !verifies(t, generated, hash) {
 					t.Errorf("stored %+v; printed password %q does not verify", u, generated)
 				}
@@ -421,7 +427,7 @@ func TestUserCommand(t *testing.T) {
 		{name: "passwd with a piped password", stdin: secondPassword + "\n", args: user("passwd", "X@EXAMPLE.ORG"),
 			wantCode: 0, wantStdout: []string{"New password set for x@example.org"}, noStdout: []string{"Password:"},
 			check: func(t *testing.T) {
-				u, hash, _ := account(t, dir, "x@example.org")
+				u, hash, _ := account(t, db, "x@example.org")
 				if !verifies(t, secondPassword, hash) || verifies(t, firstPassword, hash) {
 					t.Error("the new password does not verify, or the old one still does")
 				}
@@ -432,14 +438,14 @@ func TestUserCommand(t *testing.T) {
 		{name: "passwd with a generated password", stdin: "", args: user("passwd", "x@example.org"),
 			wantCode: 0, wantStdout: []string{"Password: "},
 			check: func(t *testing.T) {
-				if _, hash, _ := account(t, dir, "x@example.org"); !verifies(t, generated, hash) {
+				if _, hash, _ := account(t, db, "x@example.org"); !verifies(t, generated, hash) {
 					t.Errorf("the printed password %q does not verify", generated)
 				}
 			}},
 		{name: "passwd refuses a weak password", stdin: "qwerty123\n", args: user("passwd", "x@example.org"),
 			wantCode: 1, wantStderr: []string{"refused"},
 			check: func(t *testing.T) {
-				if _, hash, _ := account(t, dir, "x@example.org"); verifies(t, "qwerty123", hash) {
+				if _, hash, _ := account(t, db, "x@example.org"); verifies(t, "qwerty123", hash) {
 					t.Error("the refused password was set")
 				}
 			}},
@@ -447,21 +453,21 @@ func TestUserCommand(t *testing.T) {
 			wantCode: 1, wantStderr: []string{"no account has the address nobody@example.org"}},
 		{name: "disable", args: user("disable", "x@example.org"), wantCode: 0, wantStdout: []string{"x@example.org is now disabled"},
 			check: func(t *testing.T) {
-				if u, _, _ := account(t, dir, "x@example.org"); !u.Disabled || u.SessionEpoch != 4 {
+				if u, _, _ := account(t, db, "x@example.org"); !u.Disabled || u.SessionEpoch != 4 {
 					t.Errorf("disabled %t, epoch %d; want true, 4", u.Disabled, u.SessionEpoch)
 				}
 			}},
 		{name: "list shows it disabled", args: user("list"), wantCode: 0, wantStdout: []string{"disabled"}},
 		{name: "enable", args: user("enable", "x@example.org"), wantCode: 0, wantStdout: []string{"x@example.org is now enabled"},
 			check: func(t *testing.T) {
-				if u, _, _ := account(t, dir, "x@example.org"); u.Disabled || u.SessionEpoch != 4 {
+				if u, _, _ := account(t, db, "x@example.org"); u.Disabled || u.SessionEpoch != 4 {
 					t.Errorf("disabled %t, epoch %d; want false, 4 (enabling starts no session)", u.Disabled, u.SessionEpoch)
 				}
 			}},
 		{name: "the last administrator cannot be disabled", args: user("disable", "a@example.org"),
 			wantCode: 1, wantStderr: []string{"last active administrator"},
 			check: func(t *testing.T) {
-				if u, _, _ := account(t, dir, "a@example.org"); u.Disabled {
+				if u, _, _ := account(t, db, "a@example.org"); u.Disabled {
 					t.Error("the last administrator was disabled")
 				}
 			}},
@@ -541,7 +547,7 @@ func TestUserCommand(t *testing.T) {
 	})
 
 	t.Run("every change is in the audit log", func(t *testing.T) {
-		st, err := store.OpenSQLite(t.Context(), filepath.Join(dir, "datka.db"))
+		st, err := store.Open(t.Context(), db)
 		if err != nil {
 			t.Fatal(err)
 		}

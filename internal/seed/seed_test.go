@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/datka-cms/datka/internal/testenv"
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/lang"
@@ -928,9 +929,9 @@ func TestPrepareEntrySlugs(t *testing.T) {
 
 func TestInstallStoresEntries(t *testing.T) {
 	ctx := t.Context()
-	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "datka.db"))
+	st, err := store.Open(ctx, testenv.DatabaseURL(t, t.TempDir()))
 	if err != nil {
-		t.Fatalf("OpenSQLite: %v", err)
+		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
 	if err := Install(ctx, st, "en"); err != nil {
@@ -981,7 +982,7 @@ func TestInstallStoresEntries(t *testing.T) {
 
 func TestUpgradeAddsTheSectionPagesOnce(t *testing.T) {
 	ctx := t.Context()
-	st, err := store.OpenSQLite(ctx, filepath.Join(t.TempDir(), "datka.db"))
+	st, err := store.Open(ctx, testenv.DatabaseURL(t, t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1028,3 +1029,6 @@ func TestUpgradeAddsTheSectionPagesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestMain runs the package's tests on SQLite, then on PostgreSQL.
+func TestMain(m *testing.M) { testenv.MainOnBothDatabases(m) }

@@ -51,6 +51,9 @@ func OpenPostgres(ctx context.Context, dbURL string) (*Store, error) {
 	if u, err := url.Parse(dbURL); err == nil && !u.Query().Has("pool_max_conns") {
 		cfg.MaxConns = int32(max(8, 4*runtime.GOMAXPROCS(0)))
 	}
+	if cfg.ConnConfig.ConnectTimeout == 0 { // connect_timeout in the URL
+		cfg.ConnConfig.ConnectTimeout = 10 * time.Second
+	}
 	p := &postgres{name: newInstanceName(), done: make(chan struct{}), ready: make(chan error, 1)}
 	cfg.ConnConfig.RuntimeParams["application_name"] = p.name
 	if p.pool, err = pgxpool.NewWithConfig(ctx, cfg); err != nil {
