@@ -21,14 +21,19 @@ type command struct {
 	name    string
 	summary string
 	serve   bool // takes the serving options (--addr, --base-url, --theme)
-	run     func(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error
+	// flags, if set, registers the command's own options beside the
+	// shared ones, bound to what its run reads.
+	flags func(fs *flag.FlagSet)
+	run   func(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error
 }
 
 func commands() []command {
+	md := &migrateData{}
 	return []command{
 		{name: "serve", summary: "serve the site (the default command)", serve: true, run: serve},
 		{name: "migrate", summary: "create or upgrade the database, seed default content, and exit", run: migrateCmd},
 		{name: "user", summary: "manage accounts: user list | add [--role R] [--lang L] EMAIL | passwd EMAIL | disable EMAIL | enable EMAIL", run: userCmd},
+		{name: "migrate-data", summary: "copy the site and its media into a new, empty database (SQLite to PostgreSQL) and check the counts", flags: md.flags, run: md.run},
 	}
 }
 
@@ -57,6 +62,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fs := flag.NewFlagSet("datka "+c.name, flag.ContinueOnError)
 		fs.SetOutput(stderr)
 		file := cfg.Flags(fs, c.serve)
+		if c.flags != nil {
+			c.flags(fs)
+		}
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return 0
@@ -89,9 +97,9 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(w, "  %-10s %s\n", "help", "show this help")
+	fmt.Fprintf(w, "  %-13s %s\n", "help", "show this help")
 	fmt.Fprint(w, `
 Options every command takes (before its arguments):
   --data DIR      the data folder: database and media (default ./data, env DATKA_DATA)
@@ -103,6 +111,12 @@ Options of serve:
   --base-url URL    the site's public address, for canonical links (env DATKA_BASE_URL)
   --theme DIR       templates and static files from a folder (env DATKA_THEME)
   --media URL       media files: disk (the data folder) or s3://BUCKET?endpoint=HOST:PORT (env DATKA_MEDIA)
+
+Options of migrate-data:
+  --to URL          the new, empty database: postgres://USER:PASSWORD@HOST/DB or sqlite:PATH
+  --from URL        the database to copy (default: the site's, as --db names it)
+  --media-from URL  where the media files are: disk or s3://… (default: the site's, DATKA_MEDIA)
+  --media-to URL    where they go: disk or s3://BUCKET?endpoint=HOST:PORT (default: where they are)
 
 Environment only:
   DATKA_LANGUAGES   content languages, the default first (default "ru,ky,en")

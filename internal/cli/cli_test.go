@@ -100,6 +100,7 @@ func TestCommandHelp(t *testing.T) {
 	}{
 		{name: "serve", args: []string{"serve", "-h"}, want: []string{"-data", "-db", "-addr", "-base-url"}},
 		{name: "migrate", args: []string{"migrate", "-h"}, want: []string{"-data", "-db"}, wantNot: []string{"-addr"}},
+		{name: "migrate-data", args: []string{"migrate-data", "-h"}, want: []string{"-data", "-to", "-from", "-media-from", "-media-to"}, wantNot: []string{"-addr"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

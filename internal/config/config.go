@@ -307,6 +307,10 @@ func (d Database) String() string {
 	if err != nil {
 		return "PostgreSQL"
 	}
+	if q := u.Query(); q.Has("password") { // pgx reads it there too
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
 	return u.Redacted()
 }
 

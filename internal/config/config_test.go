@@ -435,6 +435,23 @@ func TestDatabase(t *testing.T) {
 	}
 }
 
+// TestDatabaseString names a database for messages without its password,
+// wherever the URL gives it.
+func TestDatabaseString(t *testing.T) {
+	tests := []struct{ name, url, want string }{
+		{"before the host", "postgres://datka:sekrit@db:5432/datka", "postgres://datka:xxxxx@db:5432/datka"},
+		{"in the query", "postgres://datka@db/datka?password=sekrit&sslmode=require", "postgres://datka@db/datka?password=xxxxx&sslmode=require"},
+		{"none", "postgres://db/datka?sslmode=disable", "postgres://db/datka?sslmode=disable"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := (Database{Driver: "postgres", URL: tt.url}).String(); got != tt.want {
+				t.Errorf("String() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFlagsOnlyForServe(t *testing.T) {
 	c := Default()
 	fs := flag.NewFlagSet("datka migrate", flag.ContinueOnError)

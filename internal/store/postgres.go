@@ -185,11 +185,16 @@ func (s *Store) Listening() (bool, error) {
 	return false, err
 }
 
-// redactURL hides the password in a database URL, for messages.
+// redactURL hides the password in a database URL, for messages: before
+// the host or, as pgx also reads it, in the query.
 func redactURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
 		return "(an address that cannot be read)"
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
 	}
 	return u.Redacted()
 }
