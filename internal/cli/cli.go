@@ -103,7 +103,7 @@ Commands:
 	fmt.Fprint(w, `
 Options every command takes (before its arguments):
   --data DIR      the data folder: database and media (default ./data, env DATKA_DATA)
-  --db URL        the database: sqlite:PATH (default DIR/datka.db, env DATKA_DB)
+  --db URL        the database: sqlite:PATH (default DIR/datka.db) or postgres://USER:PASSWORD@HOST/DB (env DATKA_DB)
   --config FILE   read settings from a JSON file (env DATKA_CONFIG)
 
 Options of serve:
