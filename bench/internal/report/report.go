@@ -32,9 +32,13 @@ type Row struct {
 	PeakRSS int64 // highest VmRSS sampled during the run, bytes
 	HWM     int64 // the process's VmHWM after the run, bytes
 	Errors  int64 // non-2xx/3xx answers and socket errors
+	// ServerCPU is the CPU, in cores, the server used during the run;
+	// HelperCPU is what the processes that work for it used (PostgreSQL's
+	// backends), 0 when it has none; -1 each when not known.
+	ServerCPU, HelperCPU float64
 	// OtherCPU is the CPU, in cores, that processes other than the server,
-	// wrk and the benchmark used during the run: other work on the
-	// machine, which skews the figures; -1 when not known.
+	// its helpers, wrk and the benchmark used during the run: other work
+	// on the machine, which skews the figures; -1 when not known.
 	OtherCPU float64
 }
 
