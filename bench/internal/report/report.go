@@ -1,6 +1,8 @@
-// Package report turns the benchmark's measurements into a table for the
-// terminal, a Markdown file and an SVG bar chart, and checks them against
-// the performance targets of issue 3. It does no measuring itself.
+// Package report turns the benchmarks' measurements into tables for the
+// terminal and Markdown files. A Report is a run of go run ./bench, with an
+// SVG bar chart and a check against the performance targets of issue 3; a
+// Comparison (compare.go) is a run of go run ./bench/db, the same pages on
+// SQLite and PostgreSQL side by side. It does no measuring itself.
 package report
 
 import (
