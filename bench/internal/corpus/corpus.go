@@ -37,7 +37,7 @@ const DBName = "datka.db"
 
 // Options say what to generate.
 type Options struct {
-	Dir   string // the data folder; must hold no database yet
+	Dir   string // the data folder; must hold no database yet (Generate only)
 	Items int    // news items per language
 	Seed  uint64
 	Batch int // items per transaction
@@ -52,8 +52,12 @@ type Manifest struct {
 	Items   int    `json:"items_per_language"`
 	// NewsPaths are the paths of the middle news item in each language.
 	NewsPaths map[string]string `json:"news_paths"`
-	Created   time.Time         `json:"created"`
-	Seconds   float64           `json:"seconds"` // time it took to generate
+	// ListPaths and SearchPaths are the paths of the news list and of
+	// the search page in each language.
+	ListPaths   map[string]string `json:"list_paths,omitempty"`
+	SearchPaths map[string]string `json:"search_paths,omitempty"`
+	Created     time.Time         `json:"created"`
+	Seconds     float64           `json:"seconds"` // time it took to generate
 }
 
 // Load reads the manifest in dir; ok is false when there is none.
@@ -71,12 +75,10 @@ func Load(dir string) (m Manifest, ok bool, err error) {
 	return m, true, nil
 }
 
-// Generate writes the corpus described by opt and its manifest.
+// Generate writes the corpus described by opt into a new SQLite database
+// in opt.Dir, and its manifest beside it.
 func Generate(ctx context.Context, opt Options) (Manifest, error) {
 	start := time.Now()
-	if opt.Batch <= 0 {
-		opt.Batch = 1000
-	}
 	path := filepath.Join(opt.Dir, DBName)
 	if _, err := os.Stat(path); err == nil {
 		return Manifest{}, fmt.Errorf("corpus: %s already exists; use an empty folder", path)
@@ -86,6 +88,33 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 		return Manifest{}, err
 	}
 	defer st.Close()
+	m, err := Fill(ctx, st, opt)
+	if err != nil {
+		return Manifest{}, err
+	}
+	if err := st.Close(); err != nil {
+		return Manifest{}, err
+	}
+	m.Seconds = time.Since(start).Seconds()
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return Manifest{}, err
+	}
+	if err := os.WriteFile(filepath.Join(opt.Dir, ManifestName), append(data, '\n'), 0o644); err != nil {
+		return Manifest{}, fmt.Errorf("corpus: %w", err)
+	}
+	return m, nil
+}
+
+// Fill writes the corpus described by opt (all but Dir) into st, which
+// must be an empty database of either kind, and returns its manifest
+// without writing it anywhere. Given the same options it writes the same
+// content into SQLite and into PostgreSQL, so that the two compare.
+func Fill(ctx context.Context, st *store.Store, opt Options) (Manifest, error) {
+	start := time.Now()
+	if opt.Batch <= 0 {
+		opt.Batch = 1000
+	}
 	if err := seed.Install(ctx, st, Langs[ru]); err != nil {
 		return Manifest{}, err
 	}
@@ -93,11 +122,17 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
-	newsSlugs, err := newsPage(ctx, st)
-	if err != nil {
-		return Manifest{}, err
+	m := Manifest{Version: Version, Seed: opt.Seed, Items: opt.Items,
+		NewsPaths: map[string]string{}, ListPaths: map[string]string{}, SearchPaths: map[string]string{}}
+	for layout, paths := range map[content.Layout]map[string]string{content.LayoutNews: m.ListPaths, content.LayoutSearch: m.SearchPaths} {
+		slugs, err := pageSlugs(ctx, st, layout)
+		if err != nil {
+			return Manifest{}, err
+		}
+		for code, slug := range slugs {
+			paths[code] = "/" + code + "/" + slug
+		}
 	}
-	m := Manifest{Version: Version, Seed: opt.Seed, Items: opt.Items, NewsPaths: map[string]string{}}
 	middle := opt.Items/2 + 1
 	base := time.Date(2020, 1, 6, 9, 0, 0, 0, time.UTC)
 	for from := 1; from <= opt.Items; from += opt.Batch {
@@ -125,7 +160,7 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 					Body:    t.Body,
 				}
 				if n == middle {
-					m.NewsPaths[code] = "/" + code + "/" + newsSlugs[code] + "/" + slug
+					m.NewsPaths[code] = m.ListPaths[code] + "/" + slug
 				}
 			}
 			batch = append(batch, e)
@@ -137,18 +172,8 @@ func Generate(ctx context.Context, opt Options) (Manifest, error) {
 			opt.Progress(to-1, opt.Items)
 		}
 	}
-	if err := st.Close(); err != nil {
-		return Manifest{}, err
-	}
 	m.Created = time.Now().UTC().Truncate(time.Second)
 	m.Seconds = time.Since(start).Seconds()
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return Manifest{}, err
-	}
-	if err := os.WriteFile(filepath.Join(opt.Dir, ManifestName), append(data, '\n'), 0o644); err != nil {
-		return Manifest{}, fmt.Errorf("corpus: %w", err)
-	}
 	return m, nil
 }
 
@@ -177,27 +202,28 @@ func (u slugs) unique(code, slug string) string {
 	return s
 }
 
-// newsPage returns the slug of the news page in each language.
-func newsPage(ctx context.Context, st *store.Store) (map[string]string, error) {
+// pageSlugs returns the slug in each language of the default site's page
+// of the given layout.
+func pageSlugs(ctx context.Context, st *store.Store, layout content.Layout) (map[string]string, error) {
 	pages, err := st.Pages(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range pages {
-		if p.Layout != content.LayoutNews {
+		if p.Layout != layout {
 			continue
 		}
 		out := map[string]string{}
 		for _, code := range Langs {
 			t, ok := p.Texts[code]
 			if !ok {
-				return nil, fmt.Errorf("corpus: the news page has no %s text", code)
+				return nil, fmt.Errorf("corpus: the %s page has no %s text", layout, code)
 			}
 			out[code] = t.Slug
 		}
 		return out, nil
 	}
-	return nil, errors.New("corpus: the default site has no news page")
+	return nil, fmt.Errorf("corpus: the default site has no %s page", layout)
 }
 
 // maxSlug is the longest slug lang.Slugify makes.

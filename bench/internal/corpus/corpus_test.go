@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
 )
 
 func TestItemIsReproducible(t *testing.T) {
@@ -125,6 +127,58 @@ func TestGenerate(t *testing.T) {
 	}
 	if news != 25 {
 		t.Errorf("%d news items stored, want 25", news)
+	}
+}
+
+// TestFillIsTheSameOnBothDatabases fills SQLite and PostgreSQL with one
+// corpus and compares what the servers will be asked for: the manifest's
+// paths and the news in list order.
+func TestFillIsTheSameOnBothDatabases(t *testing.T) {
+	ctx := context.Background()
+	opt := Options{Items: 12, Seed: 1, Batch: 5}
+	fill := func(dbURL string) (Manifest, []string) {
+		t.Helper()
+		st, err := store.Open(ctx, dbURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		m, err := Fill(ctx, st, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", st.Driver(), err)
+		}
+		entries, _, err := st.Entries(ctx, store.EntryQuery{Type: content.EntryNews, Langs: []string{"ru"}, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var slugs []string
+		for _, e := range entries {
+			slugs = append(slugs, e.Key+" "+e.Texts["ru"].Slug)
+		}
+		return m, slugs
+	}
+	lite, liteNews := fill("sqlite:" + filepath.Join(t.TempDir(), DBName))
+	if len(lite.SearchPaths) != 3 || len(lite.ListPaths) != 3 || !strings.HasPrefix(lite.NewsPaths["ru"], lite.ListPaths["ru"]+"/") {
+		t.Fatalf("SQLite manifest: %+v", lite)
+	}
+	pg, pgNews := fill(testenv.PostgresSchema(t))
+	for _, c := range []struct {
+		name       string
+		lite, post map[string]string
+	}{
+		{"news item", lite.NewsPaths, pg.NewsPaths},
+		{"news list", lite.ListPaths, pg.ListPaths},
+		{"search page", lite.SearchPaths, pg.SearchPaths},
+	} {
+		if !maps.Equal(c.lite, c.post) {
+			t.Errorf("%s paths: SQLite %v, PostgreSQL %v", c.name, c.lite, c.post)
+		}
+	}
+	if strings.Join(liteNews, "\n") != strings.Join(pgNews, "\n") {
+		t.Errorf("news differ:\nSQLite:\n%s\nPostgreSQL:\n%s", strings.Join(liteNews, "\n"), strings.Join(pgNews, "\n"))
+	}
+	if len(pgNews) < opt.Items {
+		t.Errorf("%d news listed, want at least %d", len(pgNews), opt.Items)
 	}
 }
 

@@ -1,6 +1,8 @@
-// Package report turns the benchmark's measurements into a table for the
-// terminal, a Markdown file and an SVG bar chart, and checks them against
-// the performance targets of issue 3. It does no measuring itself.
+// Package report turns the benchmarks' measurements into tables for the
+// terminal and Markdown files. A Report is a run of go run ./bench, with an
+// SVG bar chart and a check against the performance targets of issue 3; a
+// Comparison (compare.go) is a run of go run ./bench/db, the same pages on
+// SQLite and PostgreSQL side by side. It does no measuring itself.
 package report
 
 import (
@@ -32,9 +34,13 @@ type Row struct {
 	PeakRSS int64 // highest VmRSS sampled during the run, bytes
 	HWM     int64 // the process's VmHWM after the run, bytes
 	Errors  int64 // non-2xx/3xx answers and socket errors
+	// ServerCPU is the CPU, in cores, the server used during the run;
+	// HelperCPU is what the processes that work for it used (PostgreSQL's
+	// backends), 0 when it has none; -1 each when not known.
+	ServerCPU, HelperCPU float64
 	// OtherCPU is the CPU, in cores, that processes other than the server,
-	// wrk and the benchmark used during the run: other work on the
-	// machine, which skews the figures; -1 when not known.
+	// its helpers, wrk and the benchmark used during the run: other work
+	// on the machine, which skews the figures; -1 when not known.
 	OtherCPU float64
 }
 
