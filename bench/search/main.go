@@ -55,6 +55,7 @@ type options struct {
 	data    string
 	out     string
 	profile string
+	db      string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -66,6 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.data, "data", "", "data `folder` holding a corpus made by go run ./bench with the same --items, reused (default: generate one in a temporary folder)")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the measured queries to `file`")
 	fs.StringVar(&o.out, "out", "", "`folder` for SEARCH-<date>.md (default: bench/results in the current folder when it exists)")
+	fs.StringVar(&o.db, "db", "", "a PostgreSQL `URL` to measure on instead of SQLite: its database is filled with the corpus when empty, and kept")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -106,7 +108,11 @@ func bench(ctx context.Context, o options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if !ok || m.Items != o.items || m.Version != corpus.Version {
+	if o.db != "" {
+		if err := fillPostgres(ctx, o, stdout); err != nil {
+			return err
+		}
+	} else if !ok || m.Items != o.items || m.Version != corpus.Version {
 		if ok {
 			return fmt.Errorf("%s holds another corpus; give an empty folder", data)
 		}
@@ -118,6 +124,7 @@ func bench(ctx context.Context, o options, stdout io.Writer) error {
 	}
 	cfg := config.Default()
 	cfg.DataDir = data
+	cfg.DB = o.db
 	cfg.Addr = "127.0.0.1:0"
 	cfg.BaseURL = "http://127.0.0.1"
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -315,3 +322,24 @@ func format(rs []result, o options, procs int) string {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// fillPostgres writes the corpus into the PostgreSQL database of o.db
+// unless it holds content already (a corpus of an earlier run).
+func fillPostgres(ctx context.Context, o options, stdout io.Writer) error {
+	st, err := store.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	empty, err := st.Empty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	fmt.Fprintf(stdout, "generating %d items in each of 3 languages into PostgreSQL…\n", o.items)
+	start := time.Now()
+	if _, err := corpus.Fill(ctx, st, corpus.Options{Items: o.items, Seed: 3}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "generated in %.0f s\n", time.Since(start).Seconds())
+	return nil
+}
