@@ -171,6 +171,9 @@ func (s *Store) Reindex(ctx context.Context) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: reindex: %w", err)
 	}
+	if s.pg != nil {
+		return postgresAfterReindex(ctx, s.write)
+	}
 	return nil
 }
 
@@ -272,7 +275,7 @@ func (s *Store) SearchCount(ctx context.Context, lang, kind string, terms []stri
 		return 0, nil
 	}
 	if s.pg != nil {
-		return s.postgresCount(ctx, newPostgresMatch(lang, kind, terms, false), SearchCountMax+1)
+		return s.postgresCount(ctx, pgCount, newPostgresMatch(lang, kind, terms), SearchCountMax+1)
 	}
 	return s.countMatches(ctx, matchExpr(lang, kind, terms, "{title body}"), SearchCountMax+1)
 }
