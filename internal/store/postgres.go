@@ -64,6 +64,11 @@ func OpenPostgres(ctx context.Context, dbURL string) (*Store, error) {
 		return nil, fmt.Errorf("store: connect to PostgreSQL at %s: %w", where, err)
 	}
 	db := stdlib.OpenDBFromPool(p.pool)
+	// database/sql keeps two idle connections unless told otherwise:
+	// every other one would go back to the pool after each query, and
+	// with it the statements pgx prepared on it for database/sql.
+	db.SetMaxOpenConns(int(cfg.MaxConns))
+	db.SetMaxIdleConns(int(cfg.MaxConns))
 	if err := migratePostgres(ctx, db); err != nil {
 		db.Close()
 		p.pool.Close()

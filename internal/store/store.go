@@ -97,7 +97,11 @@ func remember[T any](s *Store, key string, compute func() (T, error)) (T, error)
 }
 
 // query runs a read through a statement prepared once per connection.
+// pgx keeps such statements itself, per connection, on PostgreSQL.
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s.pg != nil {
+		return s.read.QueryContext(ctx, query, args...)
+	}
 	s.stmtMu.Lock()
 	st, ok := s.stmts[query]
 	if !ok {
