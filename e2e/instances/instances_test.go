@@ -5,7 +5,11 @@
 package instances_test
 
 import (
+	"bytes"
 	"database/sql"
+	"image"
+	imagepng "image/png"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,16 +19,71 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 
 	"github.com/datka-cms/datka/e2e/proc"
+	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/testenv"
 )
 
 func TestTwoInstancesOnePostgres(t *testing.T) {
 	dbURL := testenv.PostgresSchema(t)
+	mediaURL := testenv.StartS3(t).Bucket(t, "hero-media")
 	bin := proc.Build(t)
-	a := proc.Start(t, bin, "instance A", "DATKA_DB="+dbURL, "DATKA_DATA="+t.TempDir()) // creates the site
-	b := proc.Start(t, bin, "instance B", "DATKA_DB="+dbURL, "DATKA_DATA="+t.TempDir())
+	// Each instance has a data folder of its own, and nothing in it.
+	a := proc.Start(t, bin, "instance A", "DATKA_DB="+dbURL, "DATKA_MEDIA="+mediaURL, "DATKA_DATA="+t.TempDir()) // creates the site
+	b := proc.Start(t, bin, "instance B", "DATKA_DB="+dbURL, "DATKA_MEDIA="+mediaURL, "DATKA_DATA="+t.TempDir())
 	editor := proc.SignIn(t, a)
 	reader := &http.Client{Timeout: 5 * time.Second}
+
+	t.Run("a session started on one instance is good on the other", func(t *testing.T) {
+		// The cookie jar sends A's session cookie to B: the same host.
+		res, err := editor.Get(b.Base + "/admin/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("GET B's /admin/ with A's session: status %d (location %q), want 200", res.StatusCode, res.Header.Get("Location"))
+		}
+	})
+
+	t.Run("an image uploaded through one is served by the other", func(t *testing.T) {
+		var png bytes.Buffer
+		img := image.NewRGBA(image.Rect(0, 0, 64, 48))
+		for i := range img.Pix {
+			img.Pix[i] = byte(i * 7)
+		}
+		if err := imagepng.Encode(&png, img); err != nil {
+			t.Fatal(err)
+		}
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		mw.WriteField("alt.en", "A test pattern")
+		part, _ := mw.CreateFormFile("file", "pattern.png")
+		part.Write(png.Bytes())
+		mw.Close()
+		res, err := editor.Post(a.Base+"/admin/media", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		id := strings.TrimPrefix(res.Header.Get("Location"), "/admin/media/")
+		if res.StatusCode != http.StatusSeeOther || id == "" {
+			t.Fatalf("upload through A: status %d, location %q", res.StatusCode, res.Header.Get("Location"))
+		}
+		db, err := sql.Open("pgx", dbURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var name string
+		if err := db.QueryRow(`SELECT name FROM media WHERE id = $1`, id).Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		fromA := proc.Get(t, reader, a.Base+content.MediaURLPrefix+name)
+		fromB := proc.Get(t, reader, b.Base+content.MediaURLPrefix+name)
+		if fromB != fromA || len(fromB) == 0 {
+			t.Errorf("B serves %d bytes of the upload, A %d: not the same file", len(fromB), len(fromA))
+		}
+	})
 
 	t.Run("a change made through one is shown by the other within a second", func(t *testing.T) {
 		for range 3 { // B renders and caches the page
