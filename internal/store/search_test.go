@@ -9,7 +9,9 @@ import (
 
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/search"
+	"github.com/datka-cms/datka/internal/seed"
 	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
 )
 
 // found lists the groups a search finds, best first.
@@ -179,4 +181,80 @@ func TestEntryCountsFollowChanges(t *testing.T) {
 			t.Fatalf("after %d posts the list counts %d", i+1, n)
 		}
 	}
+}
+
+// TestBothDatabasesFindTheSameTexts installs the default site into SQLite
+// and into PostgreSQL and asks both the same questions: every third word
+// of every title and news summary, in its own language, alone and with
+// the next word, for every kind and for pages and news alone. The two must find the same texts (they may rank
+// them differently).
+func TestBothDatabasesFindTheSameTexts(t *testing.T) {
+	ctx := t.Context()
+	lite, err := store.Open(ctx, "sqlite:"+t.TempDir()+"/datka.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	pg, err := store.Open(ctx, testenv.PostgresSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	for _, st := range []*store.Store{lite, pg} {
+		if err := seed.Install(ctx, st, "en"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pages, err := lite.Pages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _, err := lite.Entries(ctx, store.EntryQuery{Type: content.EntryNews, Langs: []string{"ru", "ky", "en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := map[string][]string{}
+	for _, p := range pages {
+		for code, tx := range p.Texts {
+			queries[code] = append(queries[code], tx.Title)
+		}
+	}
+	for _, e := range entries {
+		for code, tx := range e.Texts {
+			queries[code] = append(queries[code], tx.Title, tx.Summary)
+		}
+	}
+	asked, matched := 0, 0
+	for code, texts := range queries {
+		for _, text := range texts {
+			words := strings.Fields(text)
+			for i, w := range words {
+				if i%3 != 0 {
+					continue
+				}
+				qs := []string{w}
+				if i+1 < len(words) {
+					qs = append(qs, w+" "+words[i+1])
+				}
+				for _, q := range qs {
+					for _, kind := range []string{"", store.KindPage, store.KindNews} {
+						a, b := found(t, lite, code, kind, q), found(t, pg, code, kind, q)
+						slices.Sort(a)
+						slices.Sort(b)
+						asked++
+						if len(a) > 0 {
+							matched++
+						}
+						if !slices.Equal(a, b) {
+							t.Errorf("%s %q (kind %q): SQLite finds %v, PostgreSQL %v", code, q, kind, a, b)
+						}
+					}
+				}
+			}
+		}
+	}
+	if matched < asked/3 {
+		t.Errorf("only %d of %d questions found anything: the comparison says little", matched, asked)
+	}
+	t.Logf("%d questions, %d with results, the same on both databases", asked, matched)
 }
