@@ -15,6 +15,7 @@ import (
 
 	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/media"
+	"github.com/datka-cms/datka/internal/progress"
 	"github.com/datka-cms/datka/internal/store"
 )
 
@@ -92,8 +93,12 @@ func (o *migrateData) run(ctx context.Context, cfg config.Config, args []string,
 	at := time.Now()
 	var files media.CopyReport
 	report, err := src.CopyTo(ctx, dst, func(ctx context.Context, names []string) error {
+		bar := progress.New(stderr, "media files", int64(len(names)))
 		var err error
-		files, err = media.CopyFiles(ctx, filesTo, filesFrom, names)
+		files, err = media.CopyFilesStep(ctx, filesTo, filesFrom, names, func(size int64) { bar.Add(1, size) })
+		if err == nil {
+			bar.Done(fmt.Sprintf("%d copied, %d there already", files.Copied, files.Present))
+		}
 		return err
 	})
 	if err != nil {

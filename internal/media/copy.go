@@ -22,12 +22,21 @@ type CopyReport struct {
 // dst may be the same storage; then it only checks that every file is
 // there. A file src lacks stops the copy.
 func CopyFiles(ctx context.Context, dst, src Storage, names []string) (CopyReport, error) {
+	return CopyFilesStep(ctx, dst, src, names, nil)
+}
+
+// CopyFilesStep is CopyFiles telling step the size of each file done, for
+// a progress report.
+func CopyFilesStep(ctx context.Context, dst, src Storage, names []string, step func(size int64)) (CopyReport, error) {
 	var r CopyReport
 	var buf bytes.Buffer
 	for _, name := range names {
 		copied, size, err := copyFile(ctx, dst, src, name, &buf)
 		if err != nil {
 			return r, err
+		}
+		if step != nil {
+			step(size)
 		}
 		r.Bytes += size
 		if copied {
