@@ -113,7 +113,7 @@ func Write(ctx context.Context, st *store.Store, files media.Storage, out string
 	dir := filepath.Dir(out)
 	work, err := os.MkdirTemp(dir, ".datka-backup-*")
 	if err != nil {
-		return m, fmt.Errorf("backup: %w", err)
+		return m, fmt.Errorf("backup: the folder for %s: %w", out, err)
 	}
 	defer os.RemoveAll(work)
 

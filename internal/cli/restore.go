@@ -70,7 +70,7 @@ func (o *restoreCmd) run(ctx context.Context, cfg config.Config, args []string, 
 	r, err := backup.Restore(ctx, args[0], t, stderr)
 	if err != nil {
 		if errors.Is(err, backup.ErrDamaged) || errors.Is(err, backup.ErrNotEmpty) {
-			return fmt.Errorf("%w\nNothing was restored: %s is as it was.", err, db)
+			return fmt.Errorf("%w\nNothing was restored, and nothing at %s was changed.", err, db)
 		}
 		return err
 	}
