@@ -610,3 +610,36 @@ func repack(t *testing.T, change func(name string, body []byte) (string, []byte)
 		return out.Bytes()
 	}
 }
+
+// TestMissingFile backs up a site whose storage lost a file its rows
+// name: the backup records it as missing rather than fail, and the
+// restore brings back everything else and says the same.
+func TestMissingFile(t *testing.T) {
+	s := newSite(t)
+	img, err := s.st.Media(t.Context(), s.imageID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := img.Variants[0].Name
+	if err := s.files.Delete(t.Context(), lost); err != nil {
+		t.Fatal(err)
+	}
+	archive, m := writeBackup(t, s)
+	if !slices.Equal(m.Missing, []string{lost}) || len(m.Files) != 3 {
+		t.Errorf("manifest: missing %q, %d entries; want %s missing and the database and two files", m.Missing, len(m.Files), lost)
+	}
+	tg, storage := emptyTarget(t, "sqlite")
+	r, err := backup.Restore(t.Context(), archive, tg, io.Discard)
+	if err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	if !slices.Equal(r.Manifest.Missing, []string{lost}) || !slices.Contains(r.Contents.Media, lost) {
+		t.Errorf("restored: manifest says %q missing; the rows name %q", r.Manifest.Missing, r.Contents.Media)
+	}
+	if _, err := storage(t).Open(t.Context(), lost); !errors.Is(err, media.ErrNotExist) {
+		t.Errorf("the lost file at the target: %v", err)
+	}
+	if b := readFile(t, storage(t), img.Name); len(b) == 0 {
+		t.Error("the image itself was not restored")
+	}
+}
