@@ -40,6 +40,8 @@ type Target struct {
 	SQLitePath string
 	// MediaDir is the folder of the media files when they are kept on
 	// disk; it is made if need be. Otherwise Files is the storage.
+	// The archive is unpacked beside SQLitePath, or for PostgreSQL in
+	// the system's temporary folder (TMPDIR), which needs room for it.
 	MediaDir string
 	Files    media.Storage
 	// Force lets a restore onto SQLite replace a database that is there;
@@ -168,7 +170,7 @@ func Restore(ctx context.Context, path string, t Target, w io.Writer) (Report, e
 			if err != nil {
 				return fmt.Errorf("backup: restore: %w", err)
 			}
-			err = files.Put(ctx, name, sf)
+			err = files.Put(ctx, name, sized{sf, f.Size})
 			sf.Close()
 			if err != nil {
 				return fmt.Errorf("backup: restore %s: %w", name, err)
@@ -423,3 +425,12 @@ func makeDir(dir string) ([]string, error) {
 	}
 	return made, nil
 }
+
+// sized is a file of known size: S3 takes it in one PUT of that length
+// rather than in parts of unknown total.
+type sized struct {
+	*os.File
+	size int64
+}
+
+func (s sized) Len() int { return int(s.size) }
