@@ -7,7 +7,6 @@
 package backup_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
@@ -19,9 +18,7 @@ import (
 	"image/png"
 	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,111 +30,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/datka-cms/datka/e2e/proc"
 	"github.com/datka-cms/datka/internal/store"
 	"github.com/datka-cms/datka/internal/testenv"
 )
 
-const (
-	adminEmail    = "admin@example.org"
-	adminPassword = "a long quiet river in spring"
-)
-
-func build(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "datka")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/datka")
-	cmd.Dir = testenv.RepoRoot()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // serve runs `datka serve` on a data folder and database, and waits until
-// it is ready; it returns the site's address.
-func serve(t *testing.T, bin, dataDir, dbURL string) string {
+// it is ready; it returns the running instance.
+func serve(t *testing.T, bin, dataDir, dbURL string) *proc.Instance {
 	t.Helper()
-	addr := freeAddr(t)
-	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(os.Environ(), "DATKA_DB="+dbURL, "DATKA_ADDR="+addr, "DATKA_DATA="+dataDir, "DATKA_MEDIA=disk",
-		"DATKA_BASE_URL=http://"+addr, "DATKA_ADMIN_EMAIL="+adminEmail, "DATKA_ADMIN_PASSWORD="+adminPassword, "DATKA_LOG_LEVEL=warn")
-	var log syncBuffer
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			log.Write([]byte(sc.Text() + "\n"))
-		}
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-		if t.Failed() {
-			t.Logf("log of serve on %s:\n%s", dataDir, log.String())
-		}
-	})
-	base := "http://" + addr
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(base + "/readyz"); err == nil {
-			io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return base
-			}
-		}
-	}
-	t.Fatalf("serve on %s did not become ready in 30 s", dataDir)
-	return ""
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-func signIn(t *testing.T, base string) *http.Client {
-	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 20 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := c.PostForm(base+"/admin/signin", url.Values{"email": {adminEmail}, "password": {adminPassword}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in: status %d", res.StatusCode)
-	}
-	return c
+	return proc.Start(t, bin, "serve on "+dataDir, "DATKA_DB="+dbURL, "DATKA_DATA="+dataDir, "DATKA_MEDIA=disk", "DATKA_LOG_LEVEL=warn")
 }
 
 // upload posts an image to the media library, as the admin's form does,
@@ -185,7 +87,7 @@ type write struct {
 // TestBackupUnderLoad backs up a site on SQLite and one on PostgreSQL
 // while editors create items and upload images and readers read pages.
 func TestBackupUnderLoad(t *testing.T) {
-	bin := build(t)
+	bin := proc.Build(t)
 	for _, db := range []string{"sqlite", "postgres"} {
 		t.Run("on "+db, func(t *testing.T) {
 			dir := t.TempDir()
@@ -193,8 +95,8 @@ func TestBackupUnderLoad(t *testing.T) {
 			if db == "postgres" {
 				dbURL = testenv.PostgresSchema(t)
 			}
-			base := serve(t, bin, dir, dbURL)
-			editor := signIn(t, base)
+			site := serve(t, bin, dir, dbURL)
+			base, editor := site.Base, proc.SignIn(t, site)
 			for i := range 3 {
 				if ok, err := upload(editor, base, i+1); !ok || err != nil {
 					t.Fatalf("upload before the load: %v, %v", ok, err)
@@ -329,7 +231,8 @@ func TestBackupUnderLoad(t *testing.T) {
 
 			// The restored site shows what the site shows: the load wrote
 			// drafts and the library only, which no public page lists.
-			restoredBase := serve(t, bin, restored, "sqlite:"+filepath.Join(restored, "datka.db"))
+			restoredSite := serve(t, bin, restored, "sqlite:"+filepath.Join(restored, "datka.db"))
+			restoredBase := restoredSite.Base
 			reader := &http.Client{Timeout: 20 * time.Second}
 			for _, path := range []string{"/ru/", "/ky/", "/en/", "/ru/partners/", "/en/news/", "/ky/search/?q=министрлиги"} {
 				a, b := page(t, reader, base+path), page(t, reader, restoredBase+path)
@@ -339,7 +242,7 @@ func TestBackupUnderLoad(t *testing.T) {
 					t.Errorf("GET %s: the restored site's page differs from the site's (%d and %d bytes)", path, len(b), len(a))
 				}
 			}
-			restoredEditor := signIn(t, restoredBase)
+			restoredEditor := proc.SignIn(t, restoredSite)
 			if body := page(t, restoredEditor, restoredBase+"/admin/media"); !strings.Contains(body, list[0].Name[:8]) && !strings.Contains(body, "photo") {
 				t.Error("the restored media library does not list the uploads")
 			}

@@ -134,7 +134,7 @@ func (in *Instance) Log() string {
 func SignIn(t *testing.T, in *Instance) *http.Client {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 10 * time.Second,
+	c := &http.Client{Jar: jar, Timeout: 20 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	res, err := c.PostForm(in.Base+"/admin/signin", url.Values{"email": {AdminEmail}, "password": {AdminPassword}})
 	if err != nil {

@@ -182,14 +182,14 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("restored contents\n%+v\nthe site's\n%+v", r.Contents, want)
 			}
 
-			same(t, "pages", src.Pages, dst.Pages)
-			same(t, "organisations", func(ctx context.Context) ([]content.Organisation, error) { return src.Organisations(ctx) },
+			testenv.SameRead(t, "pages", src.Pages, dst.Pages)
+			testenv.SameRead(t, "organisations", func(ctx context.Context) ([]content.Organisation, error) { return src.Organisations(ctx) },
 				func(ctx context.Context) ([]content.Organisation, error) { return dst.Organisations(ctx) })
-			same(t, "settings", src.Settings, dst.Settings)
-			same(t, "users", src.Users, dst.Users)
-			same(t, "messages", func(ctx context.Context) (store.MessageList, error) { return src.Messages(ctx, 100, 0) },
+			testenv.SameRead(t, "settings", src.Settings, dst.Settings)
+			testenv.SameRead(t, "users", src.Users, dst.Users)
+			testenv.SameRead(t, "messages", func(ctx context.Context) (store.MessageList, error) { return src.Messages(ctx, 100, 0) },
 				func(ctx context.Context) (store.MessageList, error) { return dst.Messages(ctx, 100, 0) })
-			same(t, "the image", func(ctx context.Context) (content.Media, error) { return src.Media(ctx, s.imageID) },
+			testenv.SameRead(t, "the image", func(ctx context.Context) (content.Media, error) { return src.Media(ctx, s.imageID) },
 				func(ctx context.Context) (content.Media, error) { return dst.Media(ctx, s.imageID) })
 			for _, typ := range []content.EntryType{content.EntryNews, content.EntryEvent, content.EntryMaterial} {
 				q := store.EntryQuery{Type: typ, Langs: []string{"ru", "ky", "en"}, Limit: 1000}
@@ -199,7 +199,7 @@ func TestRoundTrip(t *testing.T) {
 						return es, err
 					}
 				}
-				same(t, "entries of type "+string(typ), list(src), list(dst))
+				testenv.SameRead(t, "entries of type "+string(typ), list(src), list(dst))
 			}
 			if _, hash, err := dst.UserByEmail(ctx, "aigul@example.org"); err != nil || hash != "$argon2id$hash-of-aigul" {
 				t.Errorf("the account's password hash after the restore: %q, %v", hash, err)
@@ -426,60 +426,6 @@ func TestBackupUnderWrites(t *testing.T) {
 		t.Errorf("the site holds %d rows after the writes, the backup %d: the writers did not write during the backup", after.Rows(), m.Rows())
 	}
 	t.Logf("%d writes; the backup holds %d messages, the site %d rows after", writes, rows["messages"], after.Rows())
-}
-
-func same[T any](t *testing.T, what string, fromSrc, fromDst func(context.Context) (T, error)) {
-	t.Helper()
-	want, err := fromSrc(t.Context())
-	if err != nil {
-		t.Fatalf("%s at the site: %v", what, err)
-	}
-	got, err := fromDst(t.Context())
-	if err != nil {
-		t.Fatalf("%s restored: %v", what, err)
-	}
-	if reflect.ValueOf(want).IsZero() {
-		t.Fatalf("%s: nothing at the site to compare", what)
-	}
-	roundTimes(reflect.ValueOf(&want).Elem())
-	roundTimes(reflect.ValueOf(&got).Elem())
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s differ:\nrestored %+v\nsite     %+v", what, got, want)
-	}
-}
-
-// roundTimes rounds every time in v, which must be settable, to the
-// microsecond in UTC: PostgreSQL keeps no finer.
-func roundTimes(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Struct:
-		if tm, ok := v.Interface().(time.Time); ok {
-			if !tm.IsZero() {
-				v.Set(reflect.ValueOf(tm.Round(time.Microsecond).UTC()))
-			}
-			return
-		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				roundTimes(v.Field(i))
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			roundTimes(v.Index(i))
-		}
-	case reflect.Pointer:
-		if !v.IsNil() {
-			roundTimes(v.Elem())
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			e := reflect.New(v.Type().Elem()).Elem()
-			e.Set(v.MapIndex(k))
-			roundTimes(e)
-			v.SetMapIndex(k, e)
-		}
-	}
 }
 
 // hits lists what a search finds, as group, language and kind.

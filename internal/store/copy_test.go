@@ -174,11 +174,11 @@ func TestCopyTo(t *testing.T) {
 		t.Errorf("search index: %d texts at the destination, %d at the source", report.SearchDocs, docs)
 	}
 
-	sameRead(t, "pages", src.Pages, dst.Pages)
-	sameRead(t, "organisations", func(ctx context.Context) ([]content.Organisation, error) { return src.Organisations(ctx) },
+	testenv.SameRead(t, "pages", src.Pages, dst.Pages)
+	testenv.SameRead(t, "organisations", func(ctx context.Context) ([]content.Organisation, error) { return src.Organisations(ctx) },
 		func(ctx context.Context) ([]content.Organisation, error) { return dst.Organisations(ctx) })
-	sameRead(t, "settings", src.Settings, dst.Settings)
-	sameRead(t, "users", src.Users, dst.Users)
+	testenv.SameRead(t, "settings", src.Settings, dst.Settings)
+	testenv.SameRead(t, "users", src.Users, dst.Users)
 	for _, typ := range []content.EntryType{content.EntryNews, content.EntryEvent, content.EntryMaterial} {
 		q := store.EntryQuery{Type: typ, Langs: []string{"ru", "ky", "en"}, Limit: 1000}
 		entries := func(st *store.Store) func(ctx context.Context) ([]content.Entry, error) {
@@ -195,30 +195,30 @@ func TestCopyTo(t *testing.T) {
 				return out, err
 			}
 		}
-		sameRead(t, "entries of type "+string(typ), entries(src), entries(dst))
+		testenv.SameRead(t, "entries of type "+string(typ), entries(src), entries(dst))
 	}
-	sameRead(t, "media", func(ctx context.Context) (content.Media, error) { return src.Media(ctx, u.mediaID) },
+	testenv.SameRead(t, "media", func(ctx context.Context) (content.Media, error) { return src.Media(ctx, u.mediaID) },
 		func(ctx context.Context) (content.Media, error) { return dst.Media(ctx, u.mediaID) })
-	sameRead(t, "messages", func(ctx context.Context) (store.MessageList, error) { return src.Messages(ctx, 10, 0) },
+	testenv.SameRead(t, "messages", func(ctx context.Context) (store.MessageList, error) { return src.Messages(ctx, 10, 0) },
 		func(ctx context.Context) (store.MessageList, error) { return dst.Messages(ctx, 10, 0) })
-	sameRead(t, "a draft", func(ctx context.Context) (content.Draft, error) { return src.Draft(ctx, u.about.ID, "ky") },
+	testenv.SameRead(t, "a draft", func(ctx context.Context) (content.Draft, error) { return src.Draft(ctx, u.about.ID, "ky") },
 		func(ctx context.Context) (content.Draft, error) { return dst.Draft(ctx, u.about.ID, "ky") })
-	sameRead(t, "revisions", func(ctx context.Context) ([]content.Revision, error) { return src.Revisions(ctx, u.about.ID, "ky", 10) },
+	testenv.SameRead(t, "revisions", func(ctx context.Context) ([]content.Revision, error) { return src.Revisions(ctx, u.about.ID, "ky", 10) },
 		func(ctx context.Context) ([]content.Revision, error) { return dst.Revisions(ctx, u.about.ID, "ky", 10) })
-	sameRead(t, "schedule", func(ctx context.Context) ([]content.Scheduled, error) { return src.ScheduledItems(ctx, 0) },
+	testenv.SameRead(t, "schedule", func(ctx context.Context) ([]content.Scheduled, error) { return src.ScheduledItems(ctx, 0) },
 		func(ctx context.Context) ([]content.Scheduled, error) { return dst.ScheduledItems(ctx, 0) })
-	sameRead(t, "audit log", func(ctx context.Context) ([]content.AuditEntry, error) { return src.AuditLog(ctx, 100, 0) },
+	testenv.SameRead(t, "audit log", func(ctx context.Context) ([]content.AuditEntry, error) { return src.AuditLog(ctx, 100, 0) },
 		func(ctx context.Context) ([]content.AuditEntry, error) { return dst.AuditLog(ctx, 100, 0) })
-	sameRead(t, "a secret", func(ctx context.Context) ([]byte, error) { return src.Secret(ctx, "contact", 32) },
+	testenv.SameRead(t, "a secret", func(ctx context.Context) ([]byte, error) { return src.Secret(ctx, "contact", 32) },
 		func(ctx context.Context) ([]byte, error) { return dst.Secret(ctx, "contact", 32) })
-	sameRead(t, "a session", func(ctx context.Context) ([]byte, error) {
+	testenv.SameRead(t, "a session", func(ctx context.Context) ([]byte, error) {
 		b, _, err := src.Sessions().FindCtx(ctx, "session-token")
 		return b, err
 	}, func(ctx context.Context) ([]byte, error) {
 		b, _, err := dst.Sessions().FindCtx(ctx, "session-token")
 		return b, err
 	})
-	sameRead(t, "sign-in failures", func(ctx context.Context) (int, error) {
+	testenv.SameRead(t, "sign-in failures", func(ctx context.Context) (int, error) {
 		return src.AuthFailures(ctx, "account:aigul@example.org", time.Now().Add(-time.Hour))
 	}, func(ctx context.Context) (int, error) {
 		return dst.AuthFailures(ctx, "account:aigul@example.org", time.Now().Add(-time.Hour))
@@ -261,62 +261,6 @@ func TestCopyTo(t *testing.T) {
 	}
 	if _, err := dst.CreatePage(ctx, content.Page{Key: "new-page", Layout: content.LayoutPlain, SourceLang: "ru"}); err != nil {
 		t.Errorf("a new page at the destination: %v", err)
-	}
-}
-
-// sameRead reads something from both stores and compares it, times to
-// the microsecond (PostgreSQL keeps no finer) and in UTC.
-func sameRead[T any](t *testing.T, what string, fromSrc, fromDst func(context.Context) (T, error)) {
-	t.Helper()
-	want, err := fromSrc(t.Context())
-	if err != nil {
-		t.Fatalf("%s at the source: %v", what, err)
-	}
-	got, err := fromDst(t.Context())
-	if err != nil {
-		t.Fatalf("%s at the destination: %v", what, err)
-	}
-	if reflect.ValueOf(want).IsZero() {
-		t.Fatalf("%s: nothing at the source to compare", what)
-	}
-	roundTimes(reflect.ValueOf(&want).Elem())
-	roundTimes(reflect.ValueOf(&got).Elem())
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s differ:\ndestination %+v\nsource      %+v", what, got, want)
-	}
-}
-
-// roundTimes rounds every time in v, which must be settable, to the
-// microsecond in UTC.
-func roundTimes(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Struct:
-		if tm, ok := v.Interface().(time.Time); ok {
-			if !tm.IsZero() {
-				v.Set(reflect.ValueOf(tm.Round(time.Microsecond).UTC()))
-			}
-			return
-		}
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				roundTimes(v.Field(i))
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			roundTimes(v.Index(i))
-		}
-	case reflect.Pointer:
-		if !v.IsNil() {
-			roundTimes(v.Elem())
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			e := reflect.New(v.Type().Elem()).Elem()
-			e.Set(v.MapIndex(k))
-			roundTimes(e)
-			v.SetMapIndex(k, e)
-		}
 	}
 }
 
