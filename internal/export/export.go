@@ -338,6 +338,7 @@ func (e *exporter) local(raw string) (string, bool) {
 	default:
 		return "", false
 	}
+	u.RawPath = "" // one spelling per path, however a link escaped it
 	s := u.EscapedPath()
 	if u.RawQuery != "" {
 		s += "?" + u.RawQuery

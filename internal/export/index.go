@@ -45,7 +45,7 @@ type searchIndex struct {
 
 // endings is how many runes a query word may have past the indexed term it
 // begins with to be taken for a form of it: Kyrgyz stacks suffixes.
-var endings = map[string]int{"ru": 4, "en": 3, "ky": 7}
+var endings = map[string]int{"ru": 4, "en": 4, "ky": 7}
 
 // maxQueryTerms bounds the terms of a query, as the live search does.
 const maxQueryTerms = 16
