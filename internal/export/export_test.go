@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/export"
 	"github.com/datka-cms/datka/internal/i18n"
+	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/search"
 	"github.com/datka-cms/datka/internal/store"
 	"github.com/datka-cms/datka/internal/testenv"
@@ -68,6 +70,40 @@ func addNews(t *testing.T, a *app.App, n int, title, slug string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// addDocument puts a PDF in the library, in Russian, and returns the
+// name of its file.
+func addDocument(t *testing.T, a *app.App) string {
+	t.Helper()
+	ctx := context.Background()
+	files, err := media.NewDisk(a.MediaDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, body := media.NewName(".pdf"), bytes.Repeat([]byte("%PDF-1.4 report "), 100)
+	if err := files.Put(ctx, name, bytes.NewReader(body)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Store.CreateMedia(ctx, content.Media{Kind: content.MediaDocument, Name: name, ContentType: "application/pdf",
+		Size: int64(len(body)), OriginalName: "report.pdf"}); err != nil {
+		t.Fatal(err)
+	}
+	users, err := a.Store.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := a.Store.CreateEntry(ctx, content.Entry{Type: content.EntryMaterial, SourceLang: "ru",
+		Date: time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC), Year: 2023, Topic: "gender", DocLangs: []string{"ru"}, File: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := content.Draft{GroupID: id, Lang: "ru", Status: content.StatusDraft,
+		Fields: content.EntryFields(content.EntryMaterial, content.EntryText{Title: "Пособие для журналистов", Meta: content.Meta{Slug: "posobie"}})}
+	if _, err := a.Store.SaveAndPublish(ctx, d, users[0]); err != nil {
+		t.Fatal(err)
+	}
+	return name
 }
 
 func runExport(t *testing.T, a *app.App, out string) export.Summary {
@@ -227,6 +263,7 @@ func fileOf(p string) string {
 func TestExportPassesTheCrawl(t *testing.T) {
 	a := newSite(t)
 	addNews(t, a, 11, "Семинар для журналистов", "семинар")
+	doc := addDocument(t, a)
 	out := t.TempDir()
 	s := runExport(t, a, out)
 	t.Logf("first run: %+v", s)
@@ -272,6 +309,9 @@ func TestExportPassesTheCrawl(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("%s is missing: %v", f, err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(out, strings.TrimPrefix(content.MediaURLPrefix, "/"), doc)); err != nil {
+		t.Errorf("the library's document is missing: %v", err)
 	}
 	for f := range static {
 		b, _ := os.ReadFile(filepath.Join(out, f))
