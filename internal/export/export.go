@@ -149,7 +149,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		}
 		files[r.file] = body
 	}
-	files["index.html"] = rootPage(o.Languages.Default().Code)
+	files["index.html"] = rootPage(o.Languages)
 	s, err := write(o.Out, files, o.Progress)
 	if err != nil {
 		return s, err
@@ -218,6 +218,12 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 		seen[s] = true
 	}
 	var broken []string
+	w := e.o.Progress
+	if w == nil {
+		w = io.Discard
+	}
+	rep := progress.New(w, "crawl", 0)
+	defer rep.Done("")
 	for len(queue) > 0 {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -226,6 +232,7 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 		queue = queue[1:]
 		resp := e.get(ctx, target)
 		body, _ := io.ReadAll(resp.Body)
+		rep.Add(1, int64(len(body)))
 		var next []string
 		switch {
 		case resp.StatusCode >= 300 && resp.StatusCode < 400:
@@ -451,15 +458,23 @@ func relPath(dir, file string) string {
 }
 
 // rootPage is the archive's index.html: the live site picks the reader's
-// language at /, a static host cannot, so it leads to the default one.
-func rootPage(code string) []byte {
-	target := code + "/index.html"
-	return []byte(`<!doctype html>
-<html lang="` + code + `"><head><meta charset="utf-8">
-<meta http-equiv="refresh" content="0; url=` + target + `">
-<title>…</title></head>
-<body><p><a href="` + target + `">` + target + `</a></p></body></html>
+// language at /, a static host cannot, so it leads to the default one and
+// lists the others.
+func rootPage(langs *lang.Set) []byte {
+	def := langs.Default().Code
+	var b strings.Builder
+	b.WriteString(`<!doctype html>
+<html lang="` + def + `"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url=` + def + `/index.html">
+<title>` + html.EscapeString(langs.Default().Name) + `</title></head>
+<body><ul>
 `)
+	for _, l := range langs.All() {
+		b.WriteString(`<li><a href="` + l.Code + `/index.html" hreflang="` + l.Code + `" lang="` + l.Code + `">` + html.EscapeString(l.Name) + "</a></li>\n")
+	}
+	b.WriteString("</ul></body></html>\n")
+	return []byte(b.String())
 }
 
 // addSearch adds the search indexes and the script, and loads them into
@@ -518,6 +533,13 @@ func (e *exporter) addSearch(ctx context.Context, searchPages map[string]string)
 		index := e.addFile("/search/"+l.Code, ".js", data)
 		tags := `<script src="` + index + `" defer></script><script src="` + script + `" defer></script></head>`
 		sp.body = bytes.Replace(sp.body, []byte("</head>"), []byte(tags), 1)
+		// Without the script the form leads back to this page: say why.
+		note := `</form><noscript><p class="notice" role="note">` + html.EscapeString(e.o.Catalog.For(l.Code).T("search_needs_script")) + `</p></noscript>`
+		if i := bytes.Index(sp.body, []byte(`<form class="search-form"`)); i >= 0 {
+			if j := bytes.Index(sp.body[i:], []byte("</form>")); j >= 0 {
+				sp.body = slices.Concat(sp.body[:i+j], []byte(note), sp.body[i+j+len("</form>"):])
+			}
+		}
 	}
 	return nil
 }
