@@ -64,6 +64,9 @@ func TestStaticSearchInTheBrowser(t *testing.T) {
 			if status == "" {
 				t.Error("no status line says how many results were found")
 			}
+			if marks := eval[int](t, tab, `document.querySelectorAll('ol.results mark').length`); len(got) > 0 && marks == 0 {
+				t.Error("no word of the query is marked in the results")
+			}
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(got, want) {

@@ -26,7 +26,7 @@ import (
 type searchIndex struct {
 	Lang string `json:"lang"`
 	// Docs are [URL relative to the search page, title, kind, ISO date,
-	// date as shown, snippet], newest first, undated last.
+	// date as shown, the start of the text], newest first, undated last.
 	Docs [][6]string `json:"docs"`
 	// Terms maps a term to its postings: doc*2, plus 1 when the term is in
 	// the doc's title.
@@ -121,11 +121,12 @@ func dedupe(terms []string) []string {
 	return out
 }
 
-// plainSnippet is the start of a text, as the live search shows it when
-// no word matches.
+// plainSnippet is the start of a text, cleaned as the live search cleans
+// its snippets, long enough for search.js to cut one around the first
+// word found.
 func plainSnippet(lang, text string) string {
 	var b strings.Builder
-	for _, f := range search.Snippet(lang, text, nil, 200) {
+	for _, f := range search.Snippet(lang, text, nil, 800) {
 		b.WriteString(f.Text)
 	}
 	return b.String()
