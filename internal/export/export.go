@@ -101,6 +101,7 @@ type resource struct {
 	file string // where it is written, slash-separated, relative to Out
 	html bool
 	body []byte
+	big  outFile // a large answer that is not a page, spooled to disk
 }
 
 // exporter holds one run's state.
@@ -111,6 +112,7 @@ type exporter struct {
 	alias      map[string]string // redirecting URL → where it leads
 	unresolved map[string]bool
 	baseHost   string
+	spoolDir   string
 }
 
 // Run exports the site.
@@ -123,6 +125,15 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if u, err := url.Parse(o.BaseURL); err == nil {
 		e.baseHost = u.Host
 	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return Summary{}, fmt.Errorf("export: %w", err)
+	}
+	spoolDir, err := os.MkdirTemp(o.Out, ".spool-")
+	if err != nil {
+		return Summary{}, fmt.Errorf("export: %w", err)
+	}
+	defer os.RemoveAll(spoolDir)
+	e.spoolDir = spoolDir
 	searchPages, err := e.searchPages(ctx)
 	if err != nil {
 		return Summary{}, err
@@ -140,16 +151,19 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if err := e.addSearch(ctx, searchPages); err != nil {
 		return Summary{}, err
 	}
-	files := map[string][]byte{}
+	files := map[string]outFile{}
 	for _, key := range e.order {
 		r := e.res[key]
-		body := r.body
-		if r.html {
-			body = e.rewrite(r.file, body)
+		switch {
+		case r.html:
+			files[r.file] = memFile(e.rewrite(r.file, r.body))
+		case r.big.spool != "":
+			files[r.file] = r.big
+		default:
+			files[r.file] = memFile(r.body)
 		}
-		files[r.file] = body
 	}
-	files["index.html"] = rootPage(o.Languages)
+	files["index.html"] = memFile(rootPage(o.Languages))
 	s, err := write(o.Out, files, o.Progress)
 	if err != nil {
 		return s, err
@@ -203,11 +217,12 @@ func pagePath(p content.Page, l lang.Language) string {
 }
 
 // get asks the site for one URL.
-func (e *exporter) get(ctx context.Context, target string) *http.Response {
+func (e *exporter) get(ctx context.Context, target string) (*spooler, outFile, error) {
 	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "http://export.invalid"+target, nil)
-	rec := httptest.NewRecorder()
-	e.o.Handler.ServeHTTP(rec, req)
-	return rec.Result()
+	sp := newSpooler(e.spoolDir)
+	e.o.Handler.ServeHTTP(sp, req)
+	body, err := sp.finish()
+	return sp, body, err
 }
 
 // crawl fetches every URL reachable from starts.
@@ -230,25 +245,33 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 		}
 		target := queue[0]
 		queue = queue[1:]
-		resp := e.get(ctx, target)
-		body, _ := io.ReadAll(resp.Body)
-		rep.Add(1, int64(len(body)))
+		resp, out, err := e.get(ctx, target)
+		if err != nil {
+			return err
+		}
+		if out.spool != "" && strings.HasPrefix(resp.header.Get("Content-Type"), "text/html") {
+			if out.data, err = os.ReadFile(out.spool); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+		}
+		body := out.data
+		rep.Add(1, out.size)
 		var next []string
 		switch {
-		case resp.StatusCode >= 300 && resp.StatusCode < 400:
-			loc, ok := e.local(resp.Header.Get("Location"))
+		case resp.status >= 300 && resp.status < 400:
+			loc, ok := e.local(resp.header.Get("Location"))
 			if !ok {
 				broken = append(broken, target+" (redirects away)")
 				continue
 			}
 			e.alias[target] = loc
 			next = []string{loc}
-		case resp.StatusCode != http.StatusOK:
-			broken = append(broken, fmt.Sprintf("%s (%d)", target, resp.StatusCode))
+		case resp.status != http.StatusOK:
+			broken = append(broken, fmt.Sprintf("%s (%d)", target, resp.status))
 			continue
 		default:
 			r := &resource{body: body}
-			ct := resp.Header.Get("Content-Type")
+			ct := resp.header.Get("Content-Type")
 			switch {
 			case strings.HasPrefix(ct, "text/html"):
 				r.html = true
@@ -256,6 +279,9 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 				next = e.links(r.body)
 			case strings.HasSuffix(target, ".xml") || strings.HasSuffix(target, ".atom"):
 				next = e.locs(body)
+			}
+			if !r.html && out.spool != "" {
+				r.big = out
 			}
 			r.file = fileOf(target, r.html)
 			e.res[target] = r
@@ -559,7 +585,7 @@ type manifest map[string]string
 
 // write writes files into out, skipping those an earlier run wrote with
 // the same content, and deletes those it wrote that are gone.
-func write(out string, files map[string][]byte, w io.Writer) (Summary, error) {
+func write(out string, files map[string]outFile, w io.Writer) (Summary, error) {
 	var s Summary
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return s, fmt.Errorf("export: %w", err)
@@ -583,23 +609,27 @@ func write(out string, files map[string][]byte, w io.Writer) (Summary, error) {
 	slices.Sort(names)
 	now := manifest{}
 	for _, name := range names {
-		data := files[name]
-		sum := sha256.Sum256(data)
-		h := hex.EncodeToString(sum[:])
-		now[name] = h
+		f := files[name]
+		now[name] = f.sum
 		dst := filepath.Join(out, filepath.FromSlash(name))
-		if old[name] == h {
-			if fi, err := os.Stat(dst); err == nil && fi.Size() == int64(len(data)) {
+		if old[name] == f.sum {
+			if fi, err := os.Stat(dst); err == nil && fi.Size() == f.size {
 				s.Unchanged++
-				rep.Add(1, int64(len(data)))
+				rep.Add(1, f.size)
 				continue
 			}
 		}
-		if err := writeFile(dst, data); err != nil {
+		var err error
+		if f.spool != "" {
+			err = moveFile(f.spool, dst)
+		} else {
+			err = writeFile(dst, f.data)
+		}
+		if err != nil {
 			return s, err
 		}
 		s.Written++
-		rep.Add(1, int64(len(data)))
+		rep.Add(1, f.size)
 	}
 	for name := range old {
 		if _, ok := now[name]; ok {
@@ -622,11 +652,25 @@ func write(out string, files map[string][]byte, w io.Writer) (Summary, error) {
 		return s, err
 	}
 	s.Files = len(files)
-	for _, d := range files {
-		s.Bytes += int64(len(d))
+	for _, f := range files {
+		s.Bytes += f.size
 	}
 	s.Report = rep.Done(strconv.Itoa(s.Written) + " written, " + strconv.Itoa(s.Unchanged) + " unchanged, " + strconv.Itoa(s.Deleted) + " deleted")
 	return s, nil
+}
+
+// moveFile moves a spooled answer into place.
+func moveFile(spool, name string) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Chmod(spool, 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(spool, name); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
 
 // writeFile writes data to a temporary file beside name and renames it,

@@ -72,8 +72,8 @@ func addNews(t *testing.T, a *app.App, n int, title, slug string) {
 	}
 }
 
-// addDocument puts a PDF in the library, in Russian, and returns the
-// name of its file.
+// addDocument puts a PDF of 2 MB in the library, in Russian (more than
+// the export keeps in memory), and returns the name of its file.
 func addDocument(t *testing.T, a *app.App) string {
 	t.Helper()
 	ctx := context.Background()
@@ -81,7 +81,7 @@ func addDocument(t *testing.T, a *app.App) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name, body := media.NewName(".pdf"), bytes.Repeat([]byte("%PDF-1.4 report "), 100)
+	name, body := media.NewName(".pdf"), bytes.Repeat([]byte("%PDF-1.4 report "), 1<<17)
 	if err := files.Put(ctx, name, bytes.NewReader(body)); err != nil {
 		t.Fatal(err)
 	}
@@ -310,8 +310,11 @@ func TestExportPassesTheCrawl(t *testing.T) {
 			t.Errorf("%s is missing: %v", f, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, strings.TrimPrefix(content.MediaURLPrefix, "/"), doc)); err != nil {
-		t.Errorf("the library's document is missing: %v", err)
+	if fi, err := os.Stat(filepath.Join(out, strings.TrimPrefix(content.MediaURLPrefix, "/"), doc)); err != nil || fi.Size() != 16<<17 {
+		t.Errorf("the library's document is missing or cut: %v", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(out, ".spool-*")); len(m) > 0 {
+		t.Errorf("temporary files left behind: %q", m)
 	}
 	for f := range static {
 		b, _ := os.ReadFile(filepath.Join(out, f))

@@ -29,7 +29,7 @@ func TestRelPath(t *testing.T) {
 // export did not write stays.
 func TestWriteIsIncremental(t *testing.T) {
 	out := t.TempDir()
-	files := map[string][]byte{"index.html": []byte("home"), "ru/a/index.html": []byte("a"), "ru/b/index.html": []byte("b")}
+	files := map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("a")), "ru/b/index.html": memFile([]byte("b"))}
 	s, err := write(out, files, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +41,7 @@ func TestWriteIsIncremental(t *testing.T) {
 	if err := os.WriteFile(foreign, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err = write(out, map[string][]byte{"index.html": []byte("home"), "ru/a/index.html": []byte("A")}, nil)
+	s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestWriteIsIncremental(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if s, err = write(out, map[string][]byte{"index.html": []byte("home"), "ru/a/index.html": []byte("A")}, nil); err != nil {
+	if s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if s.Written != 1 {
