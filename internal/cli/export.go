@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"time"
 
 	"github.com/datka-cms/datka/internal/app"
@@ -48,6 +50,12 @@ func (o *exportCmd) run(ctx context.Context, cfg config.Config, args []string, s
 		return err
 	}
 	defer a.Close()
+	if a.Seeded {
+		fmt.Fprintf(stderr, "datka: there was no site in %s; exporting the default content.\n", cfg.DataDir)
+	}
+	if u, err := url.Parse(cfg.BaseURL); err == nil && (u.Hostname() == "localhost" || net.ParseIP(u.Hostname()) != nil) {
+		fmt.Fprintf(stderr, "datka: canonical links, feeds and the sitemap will name %s; give --base-url, the address the archive will be served at.\n", cfg.BaseURL)
+	}
 	cat, err := i18n.Load(a.Languages.Default().Code)
 	if err != nil {
 		return err
