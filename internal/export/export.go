@@ -18,6 +18,13 @@
 // search page loads beside search.js. Pages need no JavaScript; only the
 // search does.
 //
+// What a static archive cannot do: the library's filters (the form leads
+// to the unfiltered list), the contact form, the display-mode switch, and,
+// in the search, pointing to other languages that have results. A query
+// word that no indexed text uses is matched by the longest indexed term it
+// begins with (index.go), which may find a little more than the live
+// search would.
+//
 // A run is incremental: a manifest in the output folder records each
 // file's SHA-256, so that a second run rewrites only the files whose
 // content changed and deletes those the site no longer has. Files the
