@@ -294,6 +294,36 @@ func TestExportPassesTheCrawl(t *testing.T) {
 			t.Errorf("the archive has %s, which the live site does not", f)
 		}
 	}
+	// Every page, organisation and entry, in every language.
+	ctx := context.Background()
+	orgs, err := a.Store.Organisations(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitePages, err := a.Store.Pages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := 0 // entry pages: in each language, its own and its fallbacks'
+	for _, l := range a.Languages.All() {
+		for _, typ := range content.EntryTypes() {
+			_, n, err := a.Store.Entries(ctx, store.EntryQuery{Type: typ, Langs: append([]string{l.Code}, l.Fallbacks...)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries += n
+		}
+	}
+	archive := regexp.MustCompile(`/(tag/[^/]+|[0-9]{4}|page/[0-9]+)/index\.html$`)
+	items := 0
+	for f := range static {
+		if f != "index.html" && !archive.MatchString(f) {
+			items++
+		}
+	}
+	if want := len(a.Languages.Codes())*(len(sitePages)+len(orgs)) + entries; items != want {
+		t.Errorf("the archive has %d item pages, want %d: every page, organisation and entry in every language", items, want)
+	}
 	if s.Pages != len(live) {
 		var extra []string
 		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
