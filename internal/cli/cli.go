@@ -36,6 +36,7 @@ func commands() []command {
 		{name: "migrate-data", summary: "copy the site and its media into a new, empty database (SQLite to PostgreSQL) and check the counts", flags: md.flags, run: md.run},
 		backupCommand(),
 		restoreCommand(),
+		exportCommand(),
 	}
 }
 

@@ -114,15 +114,7 @@ func (s *Store) unindex(ctx context.Context, tx execer, groupID int64, lang stri
 // transaction. Open calls it when the index was made by other analysers
 // than this program's.
 func (s *Store) Reindex(ctx context.Context) error {
-	pages, err := s.Pages(ctx)
-	if err != nil {
-		return err
-	}
-	orgs, err := s.Organisations(ctx)
-	if err != nil {
-		return err
-	}
-	entries, err := s.allEntries(ctx)
+	docs, err := s.publishedDocs(ctx)
 	if err != nil {
 		return err
 	}
@@ -137,28 +129,6 @@ func (s *Store) Reindex(ctx context.Context) error {
 	}
 	if err := clear(ctx, tx); err != nil {
 		return fmt.Errorf("store: reindex: %w", err)
-	}
-	var docs []searchDoc
-	for _, p := range pages {
-		for _, t := range p.Texts {
-			if t.Published() {
-				docs = append(docs, pageDoc(p.ID, t))
-			}
-		}
-	}
-	for _, o := range orgs {
-		for _, t := range o.Texts {
-			if t.Published() {
-				docs = append(docs, orgDoc(o.ID, o.Role, t))
-			}
-		}
-	}
-	for _, e := range entries {
-		for _, t := range e.Texts {
-			if t.Published() {
-				docs = append(docs, entryDoc(e.ID, e.Type, e.Date, t))
-			}
-		}
 	}
 	for _, d := range docs {
 		if err := s.indexDoc(ctx, tx, d); err != nil {
