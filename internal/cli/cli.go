@@ -34,6 +34,7 @@ func commands() []command {
 		{name: "migrate", summary: "create or upgrade the database, seed default content, and exit", run: migrateCmd},
 		{name: "user", summary: "manage accounts: user list | add [--role R] [--lang L] EMAIL | passwd EMAIL | disable EMAIL | enable EMAIL", run: userCmd},
 		{name: "migrate-data", summary: "copy the site and its media into a new, empty database (SQLite to PostgreSQL) and check the counts", flags: md.flags, run: md.run},
+		importCommand(),
 	}
 }
 

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/datka-cms/datka/internal/content"
+)
+
+// Origin names an item of another system that an import brought in:
+// Source is that system (a WordPress site's address), ID the item there
+// ("post:12", "attachment:7", "author:aigul").
+type Origin struct {
+	Source, ID string
+}
+
+// Imported says what an earlier import made of an item: its kind ("news",
+// "page", "media", "user") and the ID of the group, media row or user.
+type Imported struct {
+	Kind     string
+	TargetID int64
+}
+
+// ImportedFrom returns what an earlier import made of the items of source,
+// by their IDs there.
+func (s *Store) ImportedFrom(ctx context.Context, source string) (map[string]Imported, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT origin, kind, target_id FROM import_origins WHERE source = $1`, source)
+	if err != nil {
+		return nil, fmt.Errorf("store: import origins: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]Imported{}
+	for rows.Next() {
+		var id string
+		var im Imported
+		if err := rows.Scan(&id, &im.Kind, &im.TargetID); err != nil {
+			return nil, fmt.Errorf("store: import origins: %w", err)
+		}
+		out[id] = im
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: import origins: %w", err)
+	}
+	return out, nil
+}
+
+// RecordOrigin remembers that the item origin became target (a media row
+// or a user made outside ImportEntry and ImportPage).
+func (s *Store) RecordOrigin(ctx context.Context, o Origin, target Imported) error {
+	return recordOrigins(ctx, s.write, []Origin{o}, target)
+}
+
+func recordOrigins(ctx context.Context, q execer, origins []Origin, target Imported) error {
+	now := formatTime(time.Now())
+	for _, o := range origins {
+		if _, err := q.ExecContext(ctx, `
+			INSERT INTO import_origins (source, origin, kind, target_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			o.Source, o.ID, target.Kind, target.TargetID, now); err != nil {
+			if isUnique(err) {
+				return fmt.Errorf("store: %s %s was imported before: %w", o.Source, o.ID, ErrDuplicate)
+			}
+			return fmt.Errorf("store: import origin: %w", err)
+		}
+	}
+	return nil
+}
+
+// ImportEntry writes an imported entry with all its texts, and the items
+// it came from, in one transaction: after an error nothing of it is kept,
+// so that the next run of the import tries it again. Texts keep their
+// status; only published ones are indexed for search.
+func (s *Store) ImportEntry(ctx context.Context, e content.Entry, origins []Origin) (int64, error) {
+	key, err := s.uniqueKey(ctx, string(e.Type), e.Key)
+	if err != nil {
+		return 0, err
+	}
+	e.Key = key
+	return s.importGroup(ctx, string(e.Type), origins, func(tx *sql.Tx, now time.Time) (int64, error) {
+		return s.insertEntry(ctx, tx, e, e.SourceLang, now)
+	})
+}
+
+// ImportPage writes an imported page like ImportEntry an entry.
+func (s *Store) ImportPage(ctx context.Context, p content.Page, origins []Origin) (int64, error) {
+	key, err := s.uniqueKey(ctx, KindPage, p.Key)
+	if err != nil {
+		return 0, err
+	}
+	p.Key = key
+	return s.importGroup(ctx, KindPage, origins, func(tx *sql.Tx, now time.Time) (int64, error) {
+		return s.insertPage(ctx, tx, p, p.SourceLang, now)
+	})
+}
+
+func (s *Store) importGroup(ctx context.Context, kind string, origins []Origin, insert func(*sql.Tx, time.Time) (int64, error)) (int64, error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: import %s: %w", kind, err)
+	}
+	defer tx.Rollback()
+	id, err := insert(tx, time.Now())
+	if isUnique(err) {
+		return 0, ErrDuplicate
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := recordOrigins(ctx, tx, origins, Imported{Kind: kind, TargetID: id}); err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: import %s: %w", kind, err)
+	}
+	s.changed()
+	return id, nil
+}
+
+// SlugTaken reports whether a text of kind ("page" or "entry") uses slug
+// in language code.
+func (s *Store) SlugTaken(ctx context.Context, kind, code, slug string) (bool, error) {
+	query := `SELECT count(*) FROM entry_texts WHERE lang = $1 AND slug = $2`
+	if kind == KindPage {
+		query = `SELECT count(*) FROM page_texts WHERE lang = $1 AND slug = $2`
+	}
+	var n int
+	err := s.read.QueryRowContext(ctx, query, code, slug).Scan(&n)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("store: slug: %w", err)
+	}
+	return n > 0, nil
+}

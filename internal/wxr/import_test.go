@@ -1,0 +1,196 @@
+package wxr
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/media"
+	"github.com/datka-cms/datka/internal/seed"
+	"github.com/datka-cms/datka/internal/store"
+	"github.com/datka-cms/datka/internal/testenv"
+)
+
+func TestMain(m *testing.M) { testenv.MainOnBothDatabases(m) }
+
+// site opens a new site with its default content, as serve makes it.
+func site(t *testing.T) (*store.Store, *media.Disk) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(t.Context(), testenv.DatabaseURL(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := seed.Install(t.Context(), st, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	files, err := media.NewDisk(filepath.Join(dir, "media"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, files
+}
+
+func TestImportRealExport(t *testing.T) {
+	st, files := site(t)
+	ctx := t.Context()
+	ex := realExport(t)
+	im := &Importer{Store: st, Files: files, Proc: media.NewProcessor(1), Uploads: "testdata/uploads", Langs: []string{"ru", "ky", "en"}}
+	rep, err := im.Import(ctx, ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	rep.WriteTo(&out)
+	t.Log(out.String())
+
+	// 120 groups of make-export.php and WordPress's "Hello world!"; 5
+	// pages: the translated About, its child, a draft, and WordPress's
+	// sample and privacy pages.
+	want := map[string]int{"account": 4, "file": 2, "news": 121, "page": 5}
+	for k, n := range want {
+		if rep.Created[k] != n {
+			t.Errorf("created %d %s, want %d (report: %v)", rep.Created[k], k, n, rep.Created)
+		}
+	}
+	for _, reason := range []string{
+		`attachment 6 "Пропавшее фото": its file 2024/05/missing-photo.jpg is not in the uploads folder`,
+		`post 332 "Удалённая": status trash in WordPress`,
+		`nav_menu_item 334: not content datka imports`,
+		`× post: its featured image (attachment 6) was not imported`,
+		`× post: scheduled in WordPress; imported as a draft`,
+	} {
+		if !strings.Contains(out.String(), reason) {
+			t.Errorf("the report does not say %q", reason)
+		}
+	}
+
+	// Polylang's groups: one entry in three languages, the image of its
+	// body and its cover in the library.
+	// (make-export.php: group 40 is published, in three languages, with
+	// the image as its cover and in its Gutenberg body.)
+	e, err := st.EntryBySlug(ctx, content.EntryNews, "ru", "novost-nomer-40")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Texts) != 3 || e.Texts["ky"].Title != "Жаңылык № 40" || e.Texts["en"].Title != "News item 40" || e.SourceLang != "ru" {
+		t.Errorf("entry 40: source %s, texts %+v", e.SourceLang, e.Texts)
+	}
+	if e.Cover == "" {
+		t.Error("entry 40 has no cover")
+	}
+	if !e.Texts["ru"].Published() || !strings.Contains(e.Texts["ru"].Body, "](/media/"+e.Cover+")") {
+		t.Errorf("entry 40 in ru: %+v", e.Texts["ru"])
+	}
+	if got := strings.Join(e.Texts["ru"].Tags, ","); got != "гендер,События,школа" {
+		t.Errorf("entry 40 tags %q", got)
+	}
+	if f, err := files.Open(ctx, e.Cover); err != nil {
+		t.Errorf("the cover's file: %v", err)
+	} else {
+		f.Close()
+	}
+	// WPML's groups (every tenth).
+	e, err = st.EntryBySlug(ctx, content.EntryNews, "en", "news-item-9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Texts) != 3 || e.Texts["ru"].Title != "Новость номер 9" {
+		t.Errorf("entry 9 (WPML): %+v", e.Texts)
+	}
+	// Duplicate slugs stay apart.
+	refs, err := st.EntrySlug(ctx, "same-slug")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range refs {
+		if r.Lang == "ru" && len(refs) > 3 {
+			t.Errorf("same-slug in ru used %d times", len(refs))
+		}
+	}
+	// Pages: the About group, next to the site's own About.
+	p, err := st.PageBySlug(ctx, "ky", "dolboor-jonundo-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Texts) != 3 || p.Texts["en"].Title != "About the project" || p.Layout != content.LayoutPlain {
+		t.Errorf("about page: %+v", p)
+	}
+	// Authors are accounts that cannot sign in.
+	u, hash, err := st.UserByEmail(ctx, "aigul@wxr.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hash != "" || u.Role != content.RoleAuthor || u.Name != "Айгүл Токтогулова" {
+		t.Errorf("aigul: %+v, hash %q", u, hash)
+	}
+
+	// Idempotent: a second run creates nothing and changes nothing.
+	before := counts(t, st)
+	rep, err = im.Import(ctx, realExport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Created) != 0 {
+		t.Errorf("the second run created %v", rep.Created)
+	}
+	if rep.Before["news"] != 121 || rep.Before["file"] != 2 {
+		t.Errorf("the second run found %v imported before", rep.Before)
+	}
+	if after := counts(t, st); after != before {
+		t.Errorf("the second run changed the site: %v, then %v", before, after)
+	}
+}
+
+type siteCounts struct{ entries, texts, pages, media, users int }
+
+func counts(t *testing.T, st *store.Store) siteCounts {
+	t.Helper()
+	ctx := context.Background()
+	var c siteCounts
+	list, total, err := st.Entries(ctx, store.EntryQuery{Type: content.EntryNews, Langs: []string{"ru", "ky", "en"}, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.entries = total
+	for _, e := range list {
+		c.texts += len(e.Texts)
+	}
+	pages, err := st.Pages(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.pages = len(pages)
+	_, c.media, err = st.MediaList(ctx, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, err := st.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.users = len(users)
+	return c
+}
+
+// TestImportWithoutUploads skips attachments and says why.
+func TestImportWithoutUploads(t *testing.T) {
+	st, files := site(t)
+	im := &Importer{Store: st, Files: files, Proc: media.NewProcessor(1), Langs: []string{"ru", "en"}}
+	rep, err := im.Import(t.Context(), realExport(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	rep.WriteTo(&out)
+	if rep.Created["file"] != 0 || !strings.Contains(out.String(), "no --uploads folder given") {
+		t.Errorf("report:\n%s", out.String())
+	}
+	// Kyrgyz is not one of this site's languages.
+	if !strings.Contains(out.String(), "in ky, not one of the site's languages") {
+		t.Errorf("report:\n%s", out.String())
+	}
+}
