@@ -25,6 +25,7 @@ import (
 // the import again creates nothing twice.
 type importCmd struct {
 	uploads string
+	offline bool
 }
 
 func importCommand() command {
@@ -33,7 +34,8 @@ func importCommand() command {
 }
 
 func (o *importCmd) flags(fs *flag.FlagSet) {
-	fs.StringVar(&o.uploads, "uploads", "", "import attachments from `DIR`, a copy of the site's wp-content/uploads (default: attachments are skipped)")
+	fs.StringVar(&o.uploads, "uploads", "", "import attachments from `DIR`, a copy of the site's wp-content/uploads (default: download them from the old site's public address)")
+	fs.BoolVar(&o.offline, "offline", false, "without --uploads, skip attachments rather than download them")
 }
 
 func (o *importCmd) run(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
@@ -83,6 +85,9 @@ func (o *importCmd) run(ctx context.Context, cfg config.Config, args []string, s
 	}
 	im := &wxr.Importer{Store: a.Store, Files: files, Proc: media.NewProcessor(1), Uploads: o.uploads,
 		Langs: a.Languages.Codes(), Progress: stderr}
+	if o.uploads == "" && !o.offline {
+		im.Fetch = wxr.PublicClient()
+	}
 	rep, err := im.Import(ctx, ex)
 	if err != nil {
 		return err

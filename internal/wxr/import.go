@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"os"
 	"path"
@@ -29,9 +30,12 @@ type Importer struct {
 	Store *store.Store
 	Files media.Storage
 	Proc  *media.Processor
-	// Uploads is a local copy of the site's wp-content/uploads, or "":
-	// attachments are then skipped. Files are never fetched from the web.
+	// Uploads is a local copy of the site's wp-content/uploads, or "".
 	Uploads string
+	// Fetch, when there is no Uploads, downloads attachments from their
+	// addresses; PublicClient connects only to public addresses. Nil
+	// skips attachments.
+	Fetch *http.Client
 	// Langs are the site's content languages, the default first; posts
 	// that say no language are in the default one.
 	Langs []string
@@ -278,15 +282,7 @@ func (r *run) attachments(ctx context.Context, bar *progress.Reporter) error {
 			r.rep.Before["file"]++
 			continue
 		}
-		if r.uploads == nil {
-			r.rep.skip("attachment", strconv.FormatInt(it.ID, 10), title, "no --uploads folder given")
-			continue
-		}
-		if rel == "" || !fs.ValidPath(rel) {
-			r.rep.skip("attachment", strconv.FormatInt(it.ID, 10), title, "its file is not under wp-content/uploads")
-			continue
-		}
-		data, err := r.readUpload(rel)
+		data, err := r.attachmentData(ctx, it, rel)
 		if err != nil {
 			r.rep.skip("attachment", strconv.FormatInt(it.ID, 10), title, err.Error())
 			continue
@@ -345,6 +341,29 @@ func (r *run) attachments(ctx context.Context, bar *progress.Reporter) error {
 		r.remember(it.ID, rel, imported{name: m.Name, alt: alt})
 	}
 	return nil
+}
+
+// attachmentData reads an attachment's file from the uploads folder or,
+// without one, from the old site.
+func (r *run) attachmentData(ctx context.Context, it Item, rel string) ([]byte, error) {
+	switch {
+	case r.uploads != nil:
+		if rel == "" || !fs.ValidPath(rel) {
+			return nil, errors.New("its file is not under wp-content/uploads")
+		}
+		return r.readUpload(rel)
+	case r.im.Fetch != nil:
+		base, err := url.Parse(r.ex.BaseURL + "/")
+		if err != nil {
+			return nil, fmt.Errorf("the site's address %q: %v", r.ex.BaseURL, err)
+		}
+		u, err := base.Parse(strings.TrimSpace(cmp.Or(it.AttachmentURL, it.GUID)))
+		if err != nil {
+			return nil, fmt.Errorf("its address: %v", err)
+		}
+		return fetch(ctx, r.im.Fetch, u)
+	}
+	return nil, errors.New("no --uploads folder given, and fetching is off")
 }
 
 func (r *run) remember(id int64, rel string, f imported) {

@@ -186,7 +186,7 @@ func TestImportWithoutUploads(t *testing.T) {
 	}
 	var out strings.Builder
 	rep.WriteTo(&out)
-	if rep.Created["file"] != 0 || !strings.Contains(out.String(), "no --uploads folder given") {
+	if rep.Created["file"] != 0 || !strings.Contains(out.String(), "no --uploads folder given, and fetching is off") {
 		t.Errorf("report:\n%s", out.String())
 	}
 	// Kyrgyz is not one of this site's languages.
