@@ -53,6 +53,9 @@ type Report struct {
 	Before  map[string]int
 	Skipped []Skip
 	Notes   []Skip // imported, with something left behind
+	// Comments counts the comments of imported posts, which are not
+	// imported: the site has none.
+	Comments int
 }
 
 // Skip is an item not imported (or imported only in part), and why.
@@ -124,6 +127,9 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	}
 	list("skipped", r.Skipped)
 	list("imported in part", r.Notes)
+	if r.Comments > 0 {
+		fmt.Fprintf(&b, "  not imported: %d %s (the site has none)\n", r.Comments, plural("comment", r.Comments))
+	}
 	n, err := w.Write(b.Bytes())
 	return int64(n), err
 }
@@ -155,6 +161,10 @@ type run struct {
 	users   map[string]int64    // login → account
 	uploads *os.Root
 	slugs   map[string]bool // lang/kind/slug taken in this run
+	planned map[int64]*plan // WordPress ID → its group, to be written
+	base    *url.URL
+	byLink  map[string]int64  // old address (host-less path) → WordPress ID
+	lists   map[string]string // language → address of the news list
 }
 
 // Import imports ex. It returns an error only for what stops the whole
@@ -169,7 +179,9 @@ func (im *Importer) Import(ctx context.Context, ex *Export) (*Report, error) {
 		return nil, errors.New("wxr: the site has no languages")
 	}
 	r := &run{im: im, ex: ex, rep: &Report{Source: ex.BaseURL, Created: map[string]int{}, Before: map[string]int{}},
-		files: map[int64]imported{}, byPath: map[string]imported{}, users: map[string]int64{}, slugs: map[string]bool{}}
+		files: map[int64]imported{}, byPath: map[string]imported{}, users: map[string]int64{}, slugs: map[string]bool{},
+		planned: map[int64]*plan{}, byLink: map[string]int64{}}
+	r.indexLinks()
 	var err error
 	if r.before, err = im.Store.ImportedFrom(ctx, ex.BaseURL); err != nil {
 		return nil, err
@@ -479,9 +491,24 @@ func (r *run) posts(ctx context.Context, bar *progress.Reporter) error {
 			r.rep.skip(it.Type, strconv.FormatInt(it.ID, 10), "", "not content datka imports")
 		}
 	}
+	var plans []*plan
 	for _, g := range r.groups() {
-		bar.Add(int64(len(g)), 0)
-		if err := r.group(ctx, g); err != nil {
+		p, err := r.plan(ctx, g)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			bar.Add(int64(len(g)), 0)
+			continue
+		}
+		plans = append(plans, p)
+		for _, m := range p.members {
+			r.planned[m.it.ID] = p
+		}
+	}
+	for _, p := range plans {
+		bar.Add(int64(len(p.members)), 0)
+		if err := r.write(ctx, p); err != nil {
 			return err
 		}
 	}
@@ -504,7 +531,27 @@ func (r *run) source(g []member) member {
 	return slices.MinFunc(g, func(a, b member) int { return cmp.Compare(a.it.ID, b.it.ID) })
 }
 
-func (r *run) group(ctx context.Context, g []member) error {
+// plan is a group about to be written: its texts have their addresses,
+// so that links between imported posts can point at them before any is
+// written.
+type plan struct {
+	kind    string // "entry" or "page"
+	src     member
+	members []member
+	origins []store.Origin
+	date    time.Time
+	cover   string
+	texts   map[string]*text
+}
+
+type text struct {
+	meta                 content.Meta
+	title, summary, body string
+	tags                 []string
+}
+
+// plan prepares a group, or returns nil for one an earlier run imported.
+func (r *run) plan(ctx context.Context, g []member) (*plan, error) {
 	var origins []store.Origin
 	for _, m := range g {
 		id := "post:" + strconv.FormatInt(m.it.ID, 10)
@@ -514,45 +561,37 @@ func (r *run) group(ctx context.Context, g []member) error {
 				kind = "page"
 			}
 			r.rep.Before[kind]++
-			return nil
+			return nil, nil
 		}
 		origins = append(origins, origin(r.ex.BaseURL, id))
 	}
 	src := r.source(g)
-	date := src.it.Date
-	if date.IsZero() {
-		date = time.Now().UTC()
+	p := &plan{kind: "entry", src: src, members: g, origins: origins, date: src.it.Date, texts: map[string]*text{}}
+	if src.it.Type == "page" {
+		p.kind = "page"
 	}
-	sid := strconv.FormatInt(src.it.ID, 10)
-	cover := ""
+	if p.date.IsZero() {
+		p.date = time.Now().UTC()
+	}
 	for _, m := range append([]member{src}, g...) {
 		tid, err := strconv.ParseInt(strings.TrimSpace(m.it.Meta["_thumbnail_id"]), 10, 64)
 		if err != nil || tid == 0 {
 			continue
 		}
 		if f, ok := r.files[tid]; ok {
-			cover = f.name
+			p.cover = f.name
 			break
 		}
 		r.rep.note(m.it.Type, strconv.FormatInt(m.it.ID, 10), plainText(m.it.Title),
 			fmt.Sprintf("its featured image (attachment %d) was not imported", tid))
 		break
 	}
-	kind := "entry"
-	if src.it.Type == "page" {
-		kind = "page"
-	}
-	type text struct {
-		meta                 content.Meta
-		title, summary, body string
-		tags                 []string
-	}
-	texts := map[string]text{}
 	for _, m := range g {
 		it := m.it
+		sid := strconv.FormatInt(it.ID, 10)
 		title := plainText(it.Title)
 		if title == "" {
-			title = "#" + strconv.FormatInt(it.ID, 10)
+			title = "#" + sid
 		}
 		status := content.StatusDraft
 		switch it.Status {
@@ -561,13 +600,16 @@ func (r *run) group(ctx context.Context, g []member) error {
 		case "pending":
 			status = content.StatusReview
 		case "future":
-			r.rep.note(it.Type, strconv.FormatInt(it.ID, 10), title, "scheduled in WordPress; imported as a draft")
+			r.rep.note(it.Type, sid, title, "scheduled in WordPress; imported as a draft")
 		case "private":
-			r.rep.note(it.Type, strconv.FormatInt(it.ID, 10), title, "private in WordPress; imported as a draft")
+			r.rep.note(it.Type, sid, title, "private in WordPress; imported as a draft")
 		}
-		slug, err := r.slug(ctx, kind, m.lang, it, title)
+		if it.Type == "page" && it.Parent != 0 {
+			r.rep.note(it.Type, sid, title, fmt.Sprintf("a child of page %d in WordPress; the site's pages are not nested", it.Parent))
+		}
+		slug, err := r.slug(ctx, p.kind, m.lang, it, title)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var tags []string
 		seen := map[string]bool{}
@@ -581,44 +623,56 @@ func (r *run) group(ctx context.Context, g []member) error {
 				tags = append(tags, name)
 			}
 		}
-		updated := it.Date
-		texts[m.lang] = text{
-			meta:  content.Meta{Lang: m.lang, Slug: slug, Status: status, UpdatedAt: updated},
-			title: title, summary: plainText(it.Excerpt), body: toMarkdown(it.Content, r.rewriter()), tags: tags,
+		p.texts[m.lang] = &text{
+			meta:  content.Meta{Lang: m.lang, Slug: slug, Status: status, UpdatedAt: it.Date},
+			title: title, summary: plainText(it.Excerpt), tags: tags,
 		}
 	}
+	return p, nil
+}
+
+// write converts the bodies of a planned group and writes it.
+func (r *run) write(ctx context.Context, p *plan) error {
+	for _, m := range p.members {
+		p.texts[m.lang].body = toMarkdown(m.it.Content, r.rewriter(ctx, m.lang))
+	}
+	src := p.texts[p.src.lang]
+	sid := strconv.FormatInt(p.src.it.ID, 10)
 	var err error
-	if kind == "page" {
-		p := content.Page{Key: texts[src.lang].meta.Slug, Layout: content.LayoutPlain, Position: src.it.MenuOrder,
-			SourceLang: src.lang, Texts: map[string]content.PageText{}}
-		for code, t := range texts {
-			p.Texts[code] = content.PageText{Meta: t.meta, Title: t.title, Summary: t.summary, Body: t.body}
+	if p.kind == "page" {
+		pg := content.Page{Key: src.meta.Slug, Layout: content.LayoutPlain, Position: p.src.it.MenuOrder,
+			SourceLang: p.src.lang, Texts: map[string]content.PageText{}}
+		for code, t := range p.texts {
+			pg.Texts[code] = content.PageText{Meta: t.meta, Title: t.title, Summary: t.summary, Body: t.body}
 		}
-		if cover != "" {
-			r.rep.note("page", sid, texts[src.lang].title, "pages have no featured image in datka; the image is in the media library")
+		if p.cover != "" {
+			r.rep.note("page", sid, src.title, "pages have no featured image on this site; the image is in the media library")
 		}
-		_, err = r.im.Store.ImportPage(ctx, p, origins)
+		_, err = r.im.Store.ImportPage(ctx, pg, p.origins)
 	} else {
-		e := content.Entry{Key: texts[src.lang].meta.Slug, Type: content.EntryNews, SourceLang: src.lang, Date: date,
-			Cover: cover, Texts: map[string]content.EntryText{}}
-		for code, t := range texts {
+		e := content.Entry{Key: src.meta.Slug, Type: content.EntryNews, SourceLang: p.src.lang, Date: p.date,
+			Cover: p.cover, Texts: map[string]content.EntryText{}}
+		for code, t := range p.texts {
 			e.Texts[code] = content.EntryText{Meta: t.meta, Title: t.title, Summary: t.summary, Body: t.body, Tags: t.tags}
 		}
-		_, err = r.im.Store.ImportEntry(ctx, e, origins)
+		_, err = r.im.Store.ImportEntry(ctx, e, p.origins)
 	}
 	if errors.Is(err, store.ErrDuplicate) {
-		r.rep.skip(src.it.Type, sid, texts[src.lang].title, "its address is taken on this site")
+		r.rep.skip(p.src.it.Type, sid, src.title, "its address is taken on this site")
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if kind == "page" {
+	if p.kind == "page" {
 		r.rep.Created["page"]++
 	} else {
 		r.rep.Created["news"]++
 	}
-	r.rep.Created["text"] += len(texts)
+	r.rep.Created["text"] += len(p.texts)
+	for _, m := range p.members {
+		r.rep.Comments += m.it.Comments
+	}
 	return nil
 }
 
@@ -654,22 +708,25 @@ func (r *run) slug(ctx context.Context, kind, code string, it Item, title string
 	}
 }
 
-// rewriter points the images and links of a body that lead into the old
-// site's uploads at the files imported from them.
-func (r *run) rewriter() rewriter {
+// rewriter points the images and links of a text in language code at
+// what was imported: files of the old site's uploads at the library's,
+// posts and pages at their new addresses.
+func (r *run) rewriter(ctx context.Context, code string) rewriter {
 	return rewriter{
 		url: func(u string) string {
-			rel := uploadsRel(u)
-			if rel == "" {
-				return u
-			}
-			if f, ok := r.byPath[rel]; ok {
-				return content.MediaURLPrefix + f.name
-			}
-			if m := sizeSuffixRE.FindStringSubmatchIndex(rel); m != nil {
-				if f, ok := r.byPath[rel[:m[2]]+rel[m[4]:m[5]]]; ok {
+			if rel := uploadsRel(u); rel != "" {
+				if f, ok := r.byPath[rel]; ok {
 					return content.MediaURLPrefix + f.name
 				}
+				if m := sizeSuffixRE.FindStringSubmatchIndex(rel); m != nil {
+					if f, ok := r.byPath[rel[:m[2]]+rel[m[4]:m[5]]]; ok {
+						return content.MediaURLPrefix + f.name
+					}
+				}
+				return u
+			}
+			if to := r.internalLink(ctx, u, code); to != "" {
+				return to
 			}
 			return u
 		},

@@ -62,6 +62,7 @@ func TestImportRealExport(t *testing.T) {
 		`nav_menu_item 334: not content datka imports`,
 		`× post: its featured image (attachment 6) was not imported`,
 		`× post: scheduled in WordPress; imported as a draft`,
+		`not imported: 1 comment (the site has none)`,
 	} {
 		if !strings.Contains(out.String(), reason) {
 			t.Errorf("the report does not say %q", reason)
@@ -100,6 +101,20 @@ func TestImportRealExport(t *testing.T) {
 	}
 	if len(e.Texts) != 3 || e.Texts["ru"].Title != "Новость номер 9" {
 		t.Errorf("entry 9 (WPML): %+v", e.Texts)
+	}
+	// Links between posts lead to the imported posts, in the language of
+	// the text that links. (Group 104 links to group 103.)
+	e, err = st.EntryBySlug(ctx, content.EntryNews, "ky", "jangylyk-no-104")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{
+		"ru": "[previous](/ru/novosti/novost-nomer-103) and [its short link](/ru/novosti/novost-nomer-103#top)",
+		"ky": "[previous](/ky/jangylyktar/jangylyk-no-103) and [its short link](/ky/jangylyktar/jangylyk-no-103#top)",
+	} {
+		if !strings.Contains(e.Texts[code].Body, want) {
+			t.Errorf("entry 104 in %s: %q, want it to contain %q", code, e.Texts[code].Body, want)
+		}
 	}
 	// Duplicate slugs stay apart.
 	refs, err := st.EntrySlug(ctx, "same-slug")

@@ -72,6 +72,7 @@ type Item struct {
 	Parent        int64
 	MenuOrder     int
 	AttachmentURL string
+	Comments      int // how many wp:comment it has
 	Terms         []ItemTerm
 	Meta          map[string]string
 }
@@ -234,6 +235,8 @@ func (p *parser) start(t xml.StartElement) {
 		}
 	case name == "wp:postmeta":
 		p.key, p.value = "", ""
+	case name == "wp:comment" && p.item != nil:
+		p.item.Comments++
 	}
 }
 

@@ -37,6 +37,9 @@ foreach ($wpdb->get_col("SHOW TABLES LIKE '{$wpdb->prefix}%'") as $t) {
 wp_cache_flush();
 $r = wp_install('Датка WXR test', 'admin', 'admin@wxr.example', true, '', 'not-a-password', 'ru_RU');
 fwrite(STDERR, "installed, admin user {$r['user_id']}\n");
+// Pretty permalinks, as most sites have them.
+global $wp_rewrite;
+$wp_rewrite->set_permalink_structure('/%year%/%monthnum%/%postname%/');
 
 $authors = [
 	'aigul' => ['Айгүл', 'Токтогулова', 'aigul@wxr.example', 'author'],
@@ -127,7 +130,7 @@ $missing = attach('missing-photo.jpg', 'Пропавшее фото', 0, $uid['i
 
 // Bodies as the block editor, the classic editor and careless hands
 // write them.
-function body($lang, $n, $img) {
+function body($lang, $n, $img, $prev) {
 	$up = wp_upload_dir('2024/05');
 	$src = $up['url'] . '/mountains.jpg';
 	switch ($n % 5) {
@@ -143,13 +146,15 @@ function body($lang, $n, $img) {
 			. "<iframe src=\"https://evil.example/\"></iframe> end &copy; 2024";
 	case 3: // a table and headings
 		return "<h2>Heading $n</h2><table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table><blockquote>Quote</blockquote>";
-	default:
-		return "<p>Plain post $n in $lang.</p><!--more--><p>After the fold.</p>";
+	default: // links to the previous group's post: its permalink and ?p=
+		$links = $prev ? ' See the <a href="' . get_permalink($prev) . '">previous</a> and <a href="' . home_url("/?p=$prev") . '#top">its short link</a>.' : '';
+		return "<p>Plain post $n in $lang.$links</p><!--more--><p>After the fold.</p>";
 	}
 }
 
 $statuses = ['publish', 'publish', 'publish', 'publish', 'draft', 'pending', 'private', 'future'];
 $posts = 0;
+$prevIDs = [];
 for ($g = 0; $g < $per; $g++) {
 	$ids = [];
 	$wpml = ($g % 10 == 9);
@@ -167,7 +172,7 @@ for ($g = 0; $g < $per; $g++) {
 		$id = wp_insert_post([
 			'post_type' => 'post', 'post_title' => $title,
 			'post_name' => ($g % 7 == 0) ? 'same-slug' : '',
-			'post_content' => body($code, $g, $img),
+			'post_content' => body($code, $g, $img, $prevIDs[$code] ?? 0),
 			'post_excerpt' => $g % 2 ? "Excerpt $g ($code)" : '',
 			'post_status' => $status, 'post_date' => $d,
 			'post_author' => array_values($uid)[$g % count($uid)],
@@ -191,6 +196,7 @@ for ($g = 0; $g < $per; $g++) {
 		$ids[$code] = $id;
 		$posts++;
 	}
+	$prevIDs = $ids;
 	if (!$wpml && count($ids) > 1) {
 		// Polylang: one post_translations term per group.
 		$name = uniqid('pll_');
