@@ -113,7 +113,14 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 		for _, k := range order {
 			group := byReason[k]
 			if len(group) > 5 {
-				fmt.Fprintf(&b, "    %d × %s: %s\n", len(group), group[0].Kind, group[0].Reason)
+				var ids []string
+				for _, s := range group[:min(len(group), 8)] {
+					ids = append(ids, s.ID)
+				}
+				if len(group) > 8 {
+					ids = append(ids, "…")
+				}
+				fmt.Fprintf(&b, "    %d × %s (%s): %s\n", len(group), group[0].Kind, strings.Join(ids, ", "), group[0].Reason)
 				continue
 			}
 			for _, s := range group {

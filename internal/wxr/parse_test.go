@@ -96,6 +96,10 @@ func TestParseMessy(t *testing.T) {
 <excerpt:encoded>short</excerpt:encoded>
 <wp:post_date>2020-01-02 03:04:05</wp:post_date><wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt>
 <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta>
+</item>
+<item><title>Unclosed</title><wp:post_id>6</wp:post_id><wp:post_type>post</wp:post_type>
+<content:encoded><p>One<br>two &amp; three & four</p></content:encoded>
+<wp:postmeta><wp:meta_key>k</wp:meta_key><wp:meta_value>v</wp:meta_value></wp:postmeta>
 </item></channel></rss>`
 	ex, err := Parse(strings.NewReader(src), DefaultLimits())
 	if err != nil {
@@ -104,8 +108,12 @@ func TestParseMessy(t *testing.T) {
 	if ex.Title != "Café & co" || ex.BaseURL != "http://old.example" {
 		t.Errorf("channel %q %q", ex.Title, ex.BaseURL)
 	}
-	if len(ex.Items) != 1 {
+	if len(ex.Items) != 2 {
 		t.Fatalf("%d items", len(ex.Items))
+	}
+	// An unclosed <br> and a bare & in markup without CDATA.
+	if got := toMarkdown(ex.Items[1].Content, rewriter{}); got != "One  \ntwo & three & four\n" || ex.Items[1].Meta["k"] != "v" {
+		t.Errorf("item 6: content %q became %q; meta %v", ex.Items[1].Content, got, ex.Items[1].Meta)
 	}
 	it := ex.Items[0]
 	if it.Title != "Tom \u00a0— Jerry" {
