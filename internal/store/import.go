@@ -47,8 +47,8 @@ func (s *Store) ImportedFrom(ctx context.Context, source string) (map[string]Imp
 	return out, nil
 }
 
-// RecordOrigin remembers that the item origin became target (a media row
-// or a user made outside ImportEntry and ImportPage).
+// RecordOrigin remembers that the item origin became target (an account,
+// made or found by its e-mail address).
 func (s *Store) RecordOrigin(ctx context.Context, o Origin, target Imported) error {
 	return recordOrigins(ctx, s.write, []Origin{o}, target)
 }
@@ -66,6 +66,14 @@ func recordOrigins(ctx context.Context, q execer, origins []Origin, target Impor
 		}
 	}
 	return nil
+}
+
+// ImportMedia records an imported file like CreateMedia, and the item
+// it came from, in one transaction.
+func (s *Store) ImportMedia(ctx context.Context, m content.Media, o Origin) (int64, error) {
+	return s.createMedia(ctx, m, func(tx *sql.Tx, id int64) error {
+		return recordOrigins(ctx, tx, []Origin{o}, Imported{Kind: "media", TargetID: id})
+	})
 }
 
 // ImportEntry writes an imported entry with all its texts, and the items

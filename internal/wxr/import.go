@@ -348,11 +348,7 @@ func (r *run) attachments(ctx context.Context, bar *progress.Reporter) error {
 			}
 			stored = append(stored, name)
 		}
-		mid, err := r.im.Store.CreateMedia(ctx, m)
-		if err == nil {
-			err = r.im.Store.RecordOrigin(ctx, origin(r.ex.BaseURL, id), store.Imported{Kind: "media", TargetID: mid})
-		}
-		if err != nil {
+		if _, err := r.im.Store.ImportMedia(ctx, m, origin(r.ex.BaseURL, id)); err != nil {
 			undo()
 			return err
 		}
