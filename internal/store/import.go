@@ -79,28 +79,68 @@ func (s *Store) ImportMedia(ctx context.Context, m content.Media, o Origin) (int
 // ImportEntry writes an imported entry with all its texts, and the items
 // it came from, in one transaction: after an error nothing of it is kept,
 // so that the next run of the import tries it again. Texts keep their
-// status; only published ones are indexed for search.
-func (s *Store) ImportEntry(ctx context.Context, e content.Entry, origins []Origin) (int64, error) {
+// status; only published ones are indexed for search. The texts of
+// languages in publishAt (posts scheduled in WordPress) become drafts
+// planned for publication then.
+func (s *Store) ImportEntry(ctx context.Context, e content.Entry, origins []Origin, publishAt map[string]time.Time) (int64, error) {
 	key, err := s.uniqueKey(ctx, string(e.Type), e.Key)
 	if err != nil {
 		return 0, err
 	}
 	e.Key = key
 	return s.importGroup(ctx, string(e.Type), origins, func(tx *sql.Tx, now time.Time) (int64, error) {
-		return s.insertEntry(ctx, tx, e, e.SourceLang, now)
+		id, err := s.insertEntry(ctx, tx, e, e.SourceLang, now)
+		if err != nil {
+			return 0, err
+		}
+		for code, at := range publishAt {
+			if err := scheduleImported(ctx, tx, id, code, content.EntryFields(e.Type, e.Texts[code]), at, now); err != nil {
+				return 0, err
+			}
+		}
+		return id, nil
 	})
 }
 
 // ImportPage writes an imported page like ImportEntry an entry.
-func (s *Store) ImportPage(ctx context.Context, p content.Page, origins []Origin) (int64, error) {
+func (s *Store) ImportPage(ctx context.Context, p content.Page, origins []Origin, publishAt map[string]time.Time) (int64, error) {
 	key, err := s.uniqueKey(ctx, KindPage, p.Key)
 	if err != nil {
 		return 0, err
 	}
 	p.Key = key
 	return s.importGroup(ctx, KindPage, origins, func(tx *sql.Tx, now time.Time) (int64, error) {
-		return s.insertPage(ctx, tx, p, p.SourceLang, now)
+		id, err := s.insertPage(ctx, tx, p, p.SourceLang, now)
+		if err != nil {
+			return 0, err
+		}
+		for code, at := range publishAt {
+			if err := scheduleImported(ctx, tx, id, code, content.PageFields(p.Texts[code]), at, now); err != nil {
+				return 0, err
+			}
+		}
+		return id, nil
 	})
+}
+
+// scheduleImported keeps a text as a draft and plans its publication,
+// which publishes the draft.
+func scheduleImported(ctx context.Context, tx *sql.Tx, id int64, code string, f content.Fields, at, now time.Time) error {
+	fields, err := encodeFields(f)
+	if err != nil {
+		return fmt.Errorf("store: import: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO drafts (group_id, lang, status, fields, source_rev, updated_at, updated_by)
+		VALUES ($1, $2, 'draft', $3, 1, $4, NULL)`, id, code, fields, formatTime(now)); err != nil {
+		return fmt.Errorf("store: import: draft: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO schedule (group_id, lang, action, at, created_by, created_at) VALUES ($1, $2, 'publish', $3, NULL, $4)`,
+		id, code, formatTime(at), formatTime(now)); err != nil {
+		return fmt.Errorf("store: import: schedule: %w", err)
+	}
+	return nil
 }
 
 func (s *Store) importGroup(ctx context.Context, kind string, origins []Origin, insert func(*sql.Tx, time.Time) (int64, error)) (int64, error) {

@@ -19,12 +19,12 @@ func TestImportOrigins(t *testing.T) {
 		return content.Entry{Key: slug, Type: content.EntryNews, SourceLang: "ru", Date: time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC),
 			Texts: map[string]content.EntryText{"ru": {Meta: content.Meta{Lang: "ru", Slug: slug, Status: content.StatusPublished}, Title: slug}}}
 	}
-	id, err := st.ImportEntry(ctx, entry("imported-one"), []store.Origin{{Source: site, ID: "post:1"}, {Source: site, ID: "post:2"}})
+	id, err := st.ImportEntry(ctx, entry("imported-one"), []store.Origin{{Source: site, ID: "post:1"}, {Source: site, ID: "post:2"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// post:2 again: refused, and nothing of the second entry is kept.
-	_, err = st.ImportEntry(ctx, entry("imported-two"), []store.Origin{{Source: site, ID: "post:3"}, {Source: site, ID: "post:2"}})
+	_, err = st.ImportEntry(ctx, entry("imported-two"), []store.Origin{{Source: site, ID: "post:3"}, {Source: site, ID: "post:2"}}, nil)
 	if !errors.Is(err, store.ErrDuplicate) {
 		t.Fatalf("a second import of post:2: %v, want ErrDuplicate", err)
 	}

@@ -80,7 +80,7 @@ func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	fmt.Fprintf(&b, "Imported from %s\n", r.Source)
 	counts := func(m map[string]int) string {
 		var parts []string
-		for _, k := range []string{"account", "file", "news", "page", "text"} {
+		for _, k := range []string{"account", "file", "news", "page", "text", "scheduled"} {
 			if m[k] > 0 {
 				parts = append(parts, fmt.Sprintf("%d %s", m[k], plural(k, m[k])))
 			}
@@ -145,6 +145,10 @@ func plural(kind string, n int) string {
 	switch {
 	case kind == "news":
 		return "news entries"
+	case kind == "scheduled" && n == 1:
+		return "text scheduled for publication"
+	case kind == "scheduled":
+		return "texts scheduled for publication"
 	case n == 1:
 		return kind
 	default:
@@ -545,6 +549,8 @@ type plan struct {
 	date    time.Time
 	cover   string
 	texts   map[string]*text
+	// publishAt holds when texts scheduled in WordPress are to be published.
+	publishAt map[string]time.Time
 }
 
 type text struct {
@@ -569,7 +575,8 @@ func (r *run) plan(ctx context.Context, g []member) (*plan, error) {
 		origins = append(origins, origin(r.ex.BaseURL, id))
 	}
 	src := r.source(g)
-	p := &plan{kind: "entry", src: src, members: g, origins: origins, date: src.it.Date, texts: map[string]*text{}}
+	p := &plan{kind: "entry", src: src, members: g, origins: origins, date: src.it.Date, texts: map[string]*text{},
+		publishAt: map[string]time.Time{}}
 	if src.it.Type == "page" {
 		p.kind = "page"
 	}
@@ -603,7 +610,11 @@ func (r *run) plan(ctx context.Context, g []member) (*plan, error) {
 		case "pending":
 			status = content.StatusReview
 		case "future":
-			r.rep.note(it.Type, sid, title, "scheduled in WordPress; imported as a draft")
+			if it.Date.After(time.Now()) {
+				p.publishAt[m.lang] = it.Date
+			} else {
+				r.rep.note(it.Type, sid, title, "scheduled in WordPress for a time now past; imported as a draft")
+			}
 		case "private":
 			r.rep.note(it.Type, sid, title, "private in WordPress; imported as a draft")
 		}
@@ -651,14 +662,14 @@ func (r *run) write(ctx context.Context, p *plan) error {
 		if p.cover != "" {
 			r.rep.note("page", sid, src.title, "pages have no featured image on this site; the image is in the media library")
 		}
-		_, err = r.im.Store.ImportPage(ctx, pg, p.origins)
+		_, err = r.im.Store.ImportPage(ctx, pg, p.origins, p.publishAt)
 	} else {
 		e := content.Entry{Key: src.meta.Slug, Type: content.EntryNews, SourceLang: p.src.lang, Date: p.date,
 			Cover: p.cover, Texts: map[string]content.EntryText{}}
 		for code, t := range p.texts {
 			e.Texts[code] = content.EntryText{Meta: t.meta, Title: t.title, Summary: t.summary, Body: t.body, Tags: t.tags}
 		}
-		_, err = r.im.Store.ImportEntry(ctx, e, p.origins)
+		_, err = r.im.Store.ImportEntry(ctx, e, p.origins, p.publishAt)
 	}
 	if errors.Is(err, store.ErrDuplicate) {
 		r.rep.skip(p.src.it.Type, sid, src.title, "its address is taken on this site")
@@ -673,6 +684,9 @@ func (r *run) write(ctx context.Context, p *plan) error {
 		r.rep.Created["news"]++
 	}
 	r.rep.Created["text"] += len(p.texts)
+	if len(p.publishAt) > 0 {
+		r.rep.Created["scheduled"] += len(p.publishAt)
+	}
 	for _, m := range p.members {
 		r.rep.Comments += m.it.Comments
 	}

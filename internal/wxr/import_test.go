@@ -3,12 +3,16 @@ package wxr
 import (
 	"context"
 	"flag"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/datka-cms/datka/internal/content"
+	"github.com/datka-cms/datka/internal/jobs"
 	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/seed"
 	"github.com/datka-cms/datka/internal/store"
@@ -72,7 +76,7 @@ func TestImportRealExport(t *testing.T) {
 	// 120 groups of make-export.php and WordPress's "Hello world!"; 5
 	// pages: the translated About, its child, a draft, and WordPress's
 	// sample and privacy pages.
-	want := map[string]int{"account": 4, "file": 2, "news": 121, "page": 5}
+	want := map[string]int{"account": 4, "file": 2, "news": 121, "page": 5, "scheduled": 40}
 	for k, n := range want {
 		if rep.Created[k] != n {
 			t.Errorf("created %d %s, want %d (report: %v)", rep.Created[k], k, n, rep.Created)
@@ -83,7 +87,6 @@ func TestImportRealExport(t *testing.T) {
 		`post 332 "Удалённая": status trash in WordPress`,
 		`nav_menu_item 334: not content datka imports`,
 		`× post (`,
-		`): scheduled in WordPress; imported as a draft`,
 		`not imported: 1 comment (the site has none)`,
 	} {
 		if !strings.Contains(out.String(), reason) {
@@ -138,8 +141,27 @@ func TestImportRealExport(t *testing.T) {
 			t.Errorf("entry 104 in %s: %q, want it to contain %q", code, e.Texts[code].Body, want)
 		}
 	}
+	// Posts scheduled in WordPress (for 2031) are drafts planned for
+	// publication then. (Group 15 is one.)
+	refs, err := st.EntrySlug(ctx, "novost-nomer-15")
+	if err != nil || len(refs) != 1 {
+		t.Fatalf("novost-nomer-15: %v %v", refs, err)
+	}
+	if e, err = st.Entry(ctx, refs[0].ID); err != nil || e.Texts["ru"].Status != content.StatusDraft || e.Date.Year() != 2031 {
+		t.Errorf("scheduled entry 15: %v, %+v", err, e)
+	}
+	plans, err := st.ScheduledItems(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 40 || plans[0].Action != "publish" || plans[0].At.Year() != 2031 {
+		t.Errorf("%d plans, the first %+v", len(plans), plans[0])
+	}
+	if d, err := st.Draft(ctx, plans[0].GroupID, plans[0].Lang); err != nil || d.Fields.Get("title") == "" {
+		t.Errorf("the draft of a scheduled text: %+v, %v", d, err)
+	}
 	// Duplicate slugs stay apart.
-	refs, err := st.EntrySlug(ctx, "same-slug")
+	refs, err = st.EntrySlug(ctx, "same-slug")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,6 +201,16 @@ func TestImportRealExport(t *testing.T) {
 	}
 	if after := counts(t, st); after != before {
 		t.Errorf("the second run changed the site: %v, then %v", before, after)
+	}
+
+	// In 2031 the schedule publishes what WordPress had scheduled.
+	run := jobs.Runner{Store: st, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Now: func() time.Time { return time.Date(2031, 6, 1, 0, 0, 0, 0, time.UTC) }}
+	if n, err := run.RunOnce(ctx); err != nil || n != 40 {
+		t.Errorf("the schedule did %d, %v; want 40", n, err)
+	}
+	if e, err := st.EntryBySlug(ctx, content.EntryNews, "ru", "novost-nomer-15"); err != nil || !e.Texts["ru"].Published() {
+		t.Errorf("scheduled entry 15 in 2031: %v, %+v", err, e.Texts["ru"].Meta)
 	}
 }
 
