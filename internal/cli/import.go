@@ -26,6 +26,7 @@ import (
 type importCmd struct {
 	uploads string
 	offline bool
+	lang    string
 }
 
 func importCommand() command {
@@ -35,6 +36,7 @@ func importCommand() command {
 
 func (o *importCmd) flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.uploads, "uploads", "", "import attachments from `DIR`, a copy of the site's wp-content/uploads (default: download them from the old site's public address)")
+	fs.StringVar(&o.lang, "lang", "", "posts that name no language (no Polylang or WPML data) are in `CODE` (default: the export's language if the site has it, else the site's default)")
 	fs.BoolVar(&o.offline, "offline", false, "without --uploads, skip attachments rather than download them")
 }
 
@@ -83,7 +85,7 @@ func (o *importCmd) run(ctx context.Context, cfg config.Config, args []string, s
 	if err != nil {
 		return err
 	}
-	im := &wxr.Importer{Store: a.Store, Files: files, Proc: media.NewProcessor(1), Uploads: o.uploads,
+	im := &wxr.Importer{Store: a.Store, Files: files, Proc: media.NewProcessor(1), Uploads: o.uploads, Lang: o.lang,
 		Langs: a.Languages.Codes(), Progress: stderr}
 	if o.uploads == "" && !o.offline {
 		im.Fetch = wxr.PublicClient()

@@ -36,9 +36,12 @@ type Importer struct {
 	// addresses; PublicClient connects only to public addresses. Nil
 	// skips attachments.
 	Fetch *http.Client
-	// Langs are the site's content languages, the default first; posts
-	// that say no language are in the default one.
+	// Langs are the site's content languages, the default first.
 	Langs []string
+	// Lang is the language of posts that say none (no Polylang or WPML
+	// data); "" takes the export's language when the site has it, else
+	// the site's default.
+	Lang string
 	// Progress receives the progress report, or nil.
 	Progress io.Writer
 }
@@ -46,6 +49,8 @@ type Importer struct {
 // Report says what an import did.
 type Report struct {
 	Source string
+	// Lang is the language given to posts that say none.
+	Lang string
 	// Created counts what was made, by kind: "account", "file", "news",
 	// "page", and "text" for the languages of news and pages.
 	Created map[string]int
@@ -77,7 +82,7 @@ func (r *Report) note(kind, id, title, reason string) {
 // WriteTo writes the report for people.
 func (r *Report) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "Imported from %s\n", r.Source)
+	fmt.Fprintf(&b, "Imported from %s; posts that name no language are in %s\n", r.Source, r.Lang)
 	counts := func(m map[string]int) string {
 		var parts []string
 		for _, k := range []string{"account", "file", "news", "page", "text", "scheduled"} {
@@ -176,6 +181,7 @@ type run struct {
 	base    *url.URL
 	byLink  map[string]int64  // old address (host-less path) → WordPress ID
 	lists   map[string]string // language → address of the news list
+	lang    string            // of posts that name none
 }
 
 // Import imports ex. It returns an error only for what stops the whole
@@ -194,6 +200,14 @@ func (im *Importer) Import(ctx context.Context, ex *Export) (*Report, error) {
 		planned: map[int64]*plan{}, byLink: map[string]int64{}}
 	r.indexLinks()
 	var err error
+	r.lang = im.Lang
+	if r.lang == "" {
+		r.lang = cmp.Or(r.siteLang(ex.Language), im.Langs[0])
+	}
+	if !slices.Contains(im.Langs, r.lang) {
+		return nil, fmt.Errorf("wxr: %s is not one of the site's languages (%s)", r.lang, strings.Join(im.Langs, ", "))
+	}
+	r.rep.Lang = r.lang
 	if r.before, err = im.Store.ImportedFrom(ctx, ex.BaseURL); err != nil {
 		return nil, err
 	}
@@ -329,8 +343,11 @@ func (r *run) attachments(ctx context.Context, bar *progress.Reporter) error {
 		if p.Type.Image {
 			m.Kind = content.MediaImage
 			if alt != "" {
-				code, _ := r.language(it)
-				m.Alt = map[string]string{cmp.Or(code, r.im.Langs[0]): alt}
+				code, ok := r.language(it)
+				if !ok {
+					code = r.lang
+				}
+				m.Alt = map[string]string{code: alt}
 			}
 		}
 		files := map[string][]byte{m.Name: p.Data}
@@ -420,15 +437,24 @@ func (r *run) language(it Item) (code string, ok bool) {
 	} else if v := strings.TrimSpace(it.Meta["_wpml_import_language_code"]); v != "" {
 		given = v
 	} else {
-		return r.im.Langs[0], true
+		return r.lang, true
 	}
-	given = strings.ToLower(strings.ReplaceAll(given, "_", "-"))
-	for _, c := range []string{given, strings.SplitN(given, "-", 2)[0]} {
-		if slices.Contains(r.im.Langs, c) {
-			return c, true
-		}
+	if c := r.siteLang(given); c != "" {
+		return c, true
 	}
 	return given, false
+}
+
+// siteLang returns the site's language for a WordPress language code or
+// locale ("ru", "ru_RU", "en-US"), or "".
+func (r *run) siteLang(given string) string {
+	given = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(given), "_", "-"))
+	for _, c := range []string{given, strings.SplitN(given, "-", 2)[0]} {
+		if c != "" && slices.Contains(r.im.Langs, c) {
+			return c
+		}
+	}
+	return ""
 }
 
 // member is one language's version of a post or a page.

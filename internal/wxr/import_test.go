@@ -263,3 +263,40 @@ func TestImportWithoutUploads(t *testing.T) {
 		t.Errorf("report:\n%s", out.String())
 	}
 }
+
+// TestImportLanguage: posts that name no language (WordPress's own
+// "Hello world!") are in the export's language, or in the one given.
+func TestImportLanguage(t *testing.T) {
+	tests := []struct {
+		name, lang, want string
+		langs            []string
+	}{
+		{"the export's language", "", "en", []string{"ru", "ky", "en"}},
+		{"the site's default when it lacks the export's", "", "ru", []string{"ru", "ky"}},
+		{"the one given", "ky", "ky", []string{"ru", "ky", "en"}},
+		{"one the site lacks", "de", "", []string{"ru", "ky", "en"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, files := site(t)
+			im := &Importer{Store: st, Files: files, Proc: media.NewProcessor(1), Langs: tt.langs, Lang: tt.lang}
+			rep, err := im.Import(t.Context(), realExport(t))
+			if tt.want == "" {
+				if err == nil {
+					t.Fatal("imported")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Lang != tt.want {
+				t.Errorf("posts without a language are in %s, want %s", rep.Lang, tt.want)
+			}
+			refs, err := st.EntrySlug(t.Context(), "hello-world")
+			if err != nil || len(refs) != 1 || refs[0].Lang != tt.want {
+				t.Errorf("Hello world: %v %v, want it in %s", refs, err, tt.want)
+			}
+		})
+	}
+}

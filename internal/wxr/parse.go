@@ -33,6 +33,7 @@ type Export struct {
 	Title      string
 	Link       string
 	BaseURL    string // wp:base_site_url, or Link
+	Language   string // the site's language, as WordPress gives it ("en-US")
 	WXRVersion string
 	Authors    []Author
 	Terms      []Term
@@ -282,6 +283,8 @@ func (p *parser) end(t xml.EndElement) {
 			p.ex.Link = strings.TrimSpace(v)
 		case "wp:base_site_url":
 			p.ex.BaseURL = strings.TrimSpace(v)
+		case "language":
+			p.ex.Language = strings.TrimSpace(v)
 		case "wp:wxr_version":
 			p.ex.WXRVersion = strings.TrimSpace(v)
 		}
