@@ -37,6 +37,7 @@ func commands() []command {
 		backupCommand(),
 		restoreCommand(),
 		exportCommand(),
+		importCommand(),
 	}
 }
 

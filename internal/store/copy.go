@@ -39,6 +39,7 @@ func copyTables() []string {
 		"entries", "entry_texts", "entry_tags",
 		"messages", "mail_outbox",
 		"site_secrets",
+		"import_origins",
 	}
 }
 

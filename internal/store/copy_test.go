@@ -40,7 +40,7 @@ func otherDatabase(t *testing.T) (*store.Store, string) {
 var copiedTables = []string{"translation_groups", "pages", "page_texts", "organisations", "organisation_texts",
 	"organisation_former_names", "site_settings", "users", "sessions", "auth_failures", "audit_log", "drafts",
 	"revisions", "schedule", "media", "media_variants", "media_alt", "entries", "entry_texts", "entry_tags",
-	"messages", "mail_outbox", "site_secrets"}
+	"messages", "mail_outbox", "site_secrets", "import_origins"}
 
 // siteInUse is the default site after some use: every table holds rows,
 // with flags both ways and times both set and unset.
@@ -120,6 +120,9 @@ func useSite(t *testing.T, st *store.Store) siteInUse {
 		t.Fatal(err)
 	}
 	if _, err := st.Secret(ctx, "contact", 32); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.RecordOrigin(ctx, store.Origin{Source: "https://old.example", ID: "post:1"}, store.Imported{Kind: "media", TargetID: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.RecordAuthFailure(ctx, time.Now(), "account:aigul@example.org", "net:192.0.2.0"); err != nil {

@@ -37,6 +37,12 @@ func scanMedia(r scanner) (content.Media, error) {
 // CreateMedia records an uploaded file, its smaller copies and its
 // alternative texts; its ID is returned. The files are stored already.
 func (s *Store) CreateMedia(ctx context.Context, m content.Media) (int64, error) {
+	return s.createMedia(ctx, m, nil)
+}
+
+// createMedia records m and, in the same transaction, what more is
+// given (an import's origin).
+func (s *Store) createMedia(ctx context.Context, m content.Media, more func(tx *sql.Tx, id int64) error) (int64, error) {
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt = time.Now()
 	}
@@ -68,6 +74,11 @@ func (s *Store) CreateMedia(ctx context.Context, m content.Media) (int64, error)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO media_alt (media_id, lang, alt) VALUES ($1, $2, $3)`, id, lang, alt); err != nil {
 			return 0, fmt.Errorf("store: create media: %w", err)
+		}
+	}
+	if more != nil {
+		if err := more(tx, id); err != nil {
+			return 0, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
