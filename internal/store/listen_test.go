@@ -38,7 +38,13 @@ func TestChangesReachEveryInstance(t *testing.T) {
 			time.Sleep(5 * time.Millisecond)
 		}
 	}
-	before := b.Generation()
+	// Another site, in another schema of the same database.
+	other, err := store.Open(ctx, testenv.PostgresSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	before, otherBefore := b.Generation(), other.Generation()
 	if b.Generation() != before {
 		t.Fatal("a listening store's generation moves without a change")
 	}
@@ -46,6 +52,10 @@ func TestChangesReachEveryInstance(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor("the other store to hear the change", func() bool { return b.Generation() != before })
+	time.Sleep(100 * time.Millisecond) // the other site heard it as well by now, if it listens to it
+	if other.Generation() != otherBefore {
+		t.Error("a change to one site's schema emptied the caches of a site in another schema")
+	}
 
 	// Cut b's connections, the listening one among them.
 	raw := writableDB(t, dbURL)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -19,8 +20,10 @@ import (
 
 // changesChannel is the channel PostgreSQL's triggers (migration 00002)
 // notify in the transaction of every change to the content, with the
-// writer's application_name as payload. Notifications go out when the
-// transaction commits, and only then.
+// schema written to and the writer's application_name as payload, "SCHEMA
+// NAME". Notifications go out when the transaction commits, and only
+// then. The channel is the database's: sites in other schemas of it hear
+// each other's, and pass them by.
 const changesChannel = "datka_changes"
 
 // postgres is what a Store on PostgreSQL keeps beside its pool: its
@@ -148,18 +151,23 @@ func (p *postgres) listenOnce(ctx context.Context, changed, connected func()) er
 		return err
 	}
 	defer conn.Close(context.Background())
+	var schema string
+	if err := conn.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
+		return err
+	}
 	if _, err := conn.Exec(ctx, `LISTEN `+changesChannel); err != nil {
 		return err
 	}
 	p.hearing.Store(true)
 	changed() // whatever changed while no one listened
 	connected()
+	ours, own := schema+" ", schema+" "+p.name
 	for {
 		n, err := conn.WaitForNotification(ctx)
 		if err != nil {
 			return err
 		}
-		if n.Payload != p.name {
+		if strings.HasPrefix(n.Payload, ours) && n.Payload != own {
 			changed()
 		}
 	}

@@ -1,7 +1,9 @@
 -- +goose Up
 -- Every instance of datka keeps caches of what it renders. A change to the
--- content notifies channel datka_changes, with the writer's
--- application_name as payload, so that the other instances drop theirs.
+-- content notifies channel datka_changes, with the schema written to and
+-- the writer's application_name as payload, so that the other instances
+-- of the same site drop theirs (sites in other schemas of the database
+-- hear it too, and pass it by).
 -- Triggers notify in the writing transaction: the notification goes out
 -- when it commits and never when it rolls back, whichever program wrote.
 -- PostgreSQL folds the same notification sent many times in one
@@ -11,7 +13,7 @@
 -- +goose StatementBegin
 CREATE FUNCTION datka_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('datka_changes', current_setting('application_name'));
+    PERFORM pg_notify('datka_changes', current_schema() || ' ' || current_setting('application_name'));
     RETURN NULL;
 END
 $$;
