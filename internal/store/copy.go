@@ -305,23 +305,29 @@ func checkEmpty(ctx context.Context, q rowQuerier) error {
 // mediaNames lists the storage names of every media file: the uploads
 // and their smaller copies.
 func mediaNames(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name FROM media UNION SELECT name FROM media_variants ORDER BY name`)
+	out, err := queryStrings(ctx, q, `SELECT name FROM media UNION SELECT name FROM media_variants ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: copy: media names: %w", err)
+	}
+	return out, nil
+}
+
+// queryStrings runs a query of one text column and returns its values.
+func queryStrings(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("store: copy: media names: %w", err)
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
 		}
-		out = append(out, n)
+		out = append(out, v)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: copy: media names: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // copyRows copies a table's rows from src to dst in INSERTs of many rows

@@ -8,21 +8,8 @@ import (
 // postgresTables lists the tables of the schema the connection works in
 // (the first of its search_path).
 func postgresTables(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT table_name FROM information_schema.tables
+	return queryStrings(ctx, q, `SELECT table_name FROM information_schema.tables
 		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return nil, err
-		}
-		out = append(out, name)
-	}
-	return out, rows.Err()
 }
 
 // postgresColumns describes a table's columns by their types.

@@ -9,21 +9,8 @@ import (
 // sqliteTables lists the tables of the main database: not SQLite's own,
 // nor the full-text index, which is a virtual table with shadow tables.
 func sqliteTables(ctx context.Context, q querier) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT name FROM pragma_table_list
+	return queryStrings(ctx, q, `SELECT name FROM pragma_table_list
 		WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return nil, err
-		}
-		out = append(out, name)
-	}
-	return out, rows.Err()
 }
 
 // sqliteColumns describes a table's columns by their declared types:
