@@ -67,9 +67,9 @@ func (r *result) markdown() string {
 	fmt.Fprintf(&b, "Content: datka's default site plus %s news items in each of ru, ky, en (%s texts; %s). "+
 		"The same content as a Hugo project: %s news Markdown files (the corpus's and the seeded site's) and %s page files.\n\n",
 		harness.Group(r.Items), harness.Group(3*r.Items), how, harness.Group(r.HugoSite.Items), harness.Group(r.HugoSite.Pages))
-	fmt.Fprintf(&b, "Each build is a separate process (`datka export --data … --out …`, `hugo --source … --destination … --cleanDestinationDir --quiet`), measured %d times; "+
-		"the table shows the median, and every run's wall time. CPU is user + system time of the process and its children, "+
-		"peak memory the kernel's maximum resident set (wait4).\n\n", r.Runs)
+	fmt.Fprintf(&b, "Each build is a separate process (`datka export --data … --out …`, `hugo --source … --destination … --cleanDestinationDir --quiet`), %s; "+
+		"CPU is user + system time of the process and its children, "+
+		"peak memory the kernel's maximum resident set (wait4).\n\n", times(r.Runs))
 	b.WriteString("| tool | build | wall (median) | CPU | peak memory | every run (wall) |\n|---|---|--:|--:|--:|---|\n")
 	for _, x := range r.Rows {
 		w, c, m := x.medians()
@@ -119,4 +119,11 @@ datka's incremental runs compare each page with the manifest and rewrite only wh
 incremental build (only its server has): its second build renders and writes everything again.
 `)
 	return b.String()
+}
+
+func times(runs int) string {
+	if runs == 1 {
+		return "measured once (single samples, not medians)"
+	}
+	return fmt.Sprintf("measured %d times; the table shows the median, and every run's wall time", runs)
 }
