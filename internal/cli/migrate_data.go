@@ -113,7 +113,7 @@ func (o *migrateData) run(ctx context.Context, cfg config.Config, args []string,
 	}
 	fmt.Fprintf(stdout, "%-26s %8d texts, rebuilt\n", "search index", report.SearchDocs)
 	fmt.Fprintf(stdout, "%-26s %8d (%d copied, %d there already; %s)\n", "media files", files.Copied+files.Present,
-		files.Copied, files.Present, byteSize(files.Bytes))
+		files.Copied, files.Present, progress.Bytes(files.Bytes))
 	fmt.Fprintf(stdout, "Copied %d rows of %d tables from %s to %s, as the site stood at %s; the counts match.\n",
 		report.Rows(), len(report.Tables), from, to, at.Format("15:04:05 MST"))
 	if whereFrom == whereTo {
@@ -140,6 +140,11 @@ func sameDatabase(a, b config.Database) bool {
 	return a.URL == b.URL
 }
 
+// s3Where names a bucket for messages, without its keys.
+func s3Where(s3 *media.S3Config) string {
+	return "s3://" + path.Join(s3.Bucket, s3.Prefix) + " at " + s3.Endpoint
+}
+
 // openStorage opens the media storage a --media URL names, as serve
 // does, and says where it is without its keys: two equal descriptions
 // are the same storage.
@@ -154,7 +159,7 @@ func openStorage(ctx context.Context, cfg config.Config, where string) (media.St
 		if err != nil {
 			return nil, "", err
 		}
-		return st, "s3://" + path.Join(s3.Bucket, s3.Prefix) + " at " + s3.Endpoint, nil
+		return st, s3Where(s3), nil
 	}
 	dir := filepath.Join(cfg.DataDir, "media")
 	st, err := media.NewDisk(dir)
@@ -165,17 +170,4 @@ func openStorage(ctx context.Context, cfg config.Config, where string) (media.St
 		dir = abs
 	}
 	return st, dir, nil
-}
-
-// byteSize writes a number of bytes for people.
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

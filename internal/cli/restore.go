@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path"
 	"path/filepath"
 	"time"
 
@@ -63,7 +62,7 @@ func (o *restoreCmd) run(ctx context.Context, cfg config.Config, args []string, 
 		if t.Files, err = media.NewS3(ctx, cfg.Media); err != nil {
 			return fmt.Errorf("--media: %w", err)
 		}
-		where = "s3://" + path.Join(s3.Bucket, s3.Prefix) + " at " + s3.Endpoint
+		where = s3Where(s3)
 	} else {
 		t.MediaDir = where
 	}
