@@ -45,6 +45,9 @@ func (o *exportCmd) run(ctx context.Context, cfg config.Config, args []string, s
 	}
 	// Every page is a request: the request log would drown the progress.
 	log := slog.New(quietHandler{cfg.Logger().Handler()})
+	// Each page is rendered once: a page cache would only hold (and
+	// compress) what is written out and never asked for again.
+	cfg.PageCacheMB = 0
 	a, err := app.Open(ctx, cfg, log)
 	if err != nil {
 		return err

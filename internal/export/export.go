@@ -25,10 +25,21 @@
 // begins with (index.go), which may find a little more than the live
 // search would.
 //
+// The crawl runs as many workers as there are processors, and each page
+// is rewritten and written out as soon as it is rendered, so that memory
+// holds the site's addresses rather than its pages. Links are made
+// relative before the pages they lead to are fetched: where an address
+// is written is known from its shape (links.go, isPage). An address that
+// turns out to redirect gets a small page that leads on; the search
+// indexes are built alongside the crawl, and the search pages are written
+// last, once the indexes are.
+//
 // A run is incremental: a manifest in the output folder records each
 // file's SHA-256, so that a second run rewrites only the files whose
 // content changed and deletes those the site no longer has. Files the
-// export did not write are never touched.
+// export did not write are never touched. A run that fails leaves the
+// files it finished (each written whole, under a temporary name first)
+// and the earlier run's manifest, so the next run checks them again.
 package export
 
 import (
@@ -37,21 +48,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"io"
-	"io/fs"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "embed"
@@ -59,7 +65,6 @@ import (
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/lang"
-	"github.com/datka-cms/datka/internal/progress"
 	"github.com/datka-cms/datka/internal/store"
 )
 
@@ -103,23 +108,19 @@ type Summary struct {
 	Report string
 }
 
-// resource is one answer of the site.
-type resource struct {
-	file string // where it is written, slash-separated, relative to Out
-	html bool
-	body []byte
-	big  outFile // a large answer that is not a page, spooled to disk
-}
-
-// exporter holds one run's state.
+// exporter holds one run's state. The crawl's coordinator alone changes
+// the maps; the workers read only o, baseHost, spoolDir and searchPage.
 type exporter struct {
 	o          Options
-	res        map[string]*resource // by site URL (path, or path?page=N)
-	order      []string
-	alias      map[string]string // redirecting URL → where it leads
-	unresolved map[string]bool
+	w          *writer
 	baseHost   string
 	spoolDir   string
+	searchPage map[string]bool   // the search pages' URLs
+	files      map[string]string // file written → the URL it holds
+	held       map[string][]byte // search pages, by URL, until addSearch
+	alias      map[string]string // redirecting URL → where it leads
+	unresolved map[string]bool
+	pages      int
 }
 
 // Run exports the site.
@@ -128,12 +129,14 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if o.Location == nil {
 		o.Location = time.UTC
 	}
-	e := &exporter{o: o, res: map[string]*resource{}, alias: map[string]string{}, unresolved: map[string]bool{}}
+	w, err := newWriter(o.Out, o.Progress)
+	if err != nil {
+		return Summary{}, err
+	}
+	e := &exporter{o: o, w: w, searchPage: map[string]bool{}, files: map[string]string{}, held: map[string][]byte{},
+		alias: map[string]string{}, unresolved: map[string]bool{}}
 	if u, err := url.Parse(o.BaseURL); err == nil {
 		e.baseHost = u.Host
-	}
-	if err := os.MkdirAll(o.Out, 0o755); err != nil {
-		return Summary{}, fmt.Errorf("export: %w", err)
 	}
 	spoolDir, err := os.MkdirTemp(o.Out, ".spool-")
 	if err != nil {
@@ -150,42 +153,83 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		starts = append(starts, "/"+l.Code+"/", "/"+l.Code+"/feed.atom")
 		if p := searchPages[l.Code]; p != "" {
 			starts = append(starts, p)
+			e.searchPage[p] = true
 		}
 	}
-	if err := e.crawl(ctx, starts); err != nil {
+	// The search indexes are built while the pages are rendered: where
+	// each page will be written is known from its address.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	indexes := make(chan indexResult, 1)
+	go func() { indexes <- e.buildIndexes(ctx, searchPages) }()
+	crawlErr := e.crawl(ctx, starts)
+	if crawlErr != nil {
+		cancel()
+	}
+	ix := <-indexes
+	if crawlErr != nil {
+		return Summary{}, crawlErr
+	}
+	if ix.err != nil {
+		return Summary{}, ix.err
+	}
+	if err := e.addSearch(ix, searchPages); err != nil {
 		return Summary{}, err
 	}
-	if err := e.addSearch(ctx, searchPages); err != nil {
+	if err := e.writeRedirects(); err != nil {
 		return Summary{}, err
 	}
-	files := map[string]outFile{}
-	for _, key := range e.order {
-		r := e.res[key]
-		switch {
-		case r.html:
-			files[r.file] = memFile(e.rewrite(r.file, r.body))
-		case r.big.spool != "":
-			files[r.file] = r.big
-		default:
-			files[r.file] = memFile(r.body)
+	if !e.w.has("index.html") {
+		if err := e.w.put("index.html", memFile(rootPage(o.Languages))); err != nil {
+			return Summary{}, err
 		}
 	}
-	files["index.html"] = memFile(rootPage(o.Languages))
-	s, err := write(o.Out, files, o.Progress)
+	s, err := e.w.finish()
 	if err != nil {
 		return s, err
 	}
-	for _, r := range e.res {
-		if r.html {
-			s.Pages++
-		}
-	}
+	s.Pages = e.pages
 	for u := range e.unresolved {
 		s.Unresolved = append(s.Unresolved, u)
 	}
 	slices.Sort(s.Unresolved)
 	s.Elapsed = time.Since(start)
 	return s, nil
+}
+
+// writeRedirects writes, for each address of the site that redirects and
+// whose file the archive does not already hold, a page that leads on to
+// where the site sends it: links to such an address are written before
+// the crawl learns that it redirects.
+func (e *exporter) writeRedirects() error {
+	for from := range e.alias {
+		to, hops := from, 0
+		for {
+			next, ok := e.alias[to]
+			if !ok || hops > 10 {
+				break
+			}
+			to, hops = next, hops+1
+		}
+		_, ok := e.files[fileOf(to)]
+		if !ok || !isPage(from) || fileOf(from) == fileOf(to) || e.w.has(fileOf(from)) || from == "/" {
+			continue
+		}
+		file := fileOf(from)
+		rel := html.EscapeString(relPath(path.Dir(file), fileOf(to)))
+		page := `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=` + rel + `">
+<link rel="canonical" href="` + html.EscapeString(strings.TrimSuffix(e.o.BaseURL, "/")+to) + `">
+<title>` + rel + `</title></head>
+<body><p><a href="` + rel + `">` + rel + `</a></p></body></html>
+`
+		if err := e.w.put(file, memFile([]byte(page))); err != nil {
+			return err
+		}
+		e.files[file] = from
+	}
+	return nil
 }
 
 // searchPages finds the path of the search page in each language.
@@ -223,273 +267,6 @@ func pagePath(p content.Page, l lang.Language) string {
 	return ""
 }
 
-// get asks the site for one URL.
-func (e *exporter) get(ctx context.Context, target string) (*spooler, outFile, error) {
-	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "http://export.invalid"+target, nil)
-	sp := newSpooler(e.spoolDir)
-	e.o.Handler.ServeHTTP(sp, req)
-	body, err := sp.finish()
-	return sp, body, err
-}
-
-// crawl fetches every URL reachable from starts.
-func (e *exporter) crawl(ctx context.Context, starts []string) error {
-	queue := slices.Clone(starts)
-	seen := map[string]bool{}
-	for _, s := range starts {
-		seen[s] = true
-	}
-	var broken []string
-	w := e.o.Progress
-	if w == nil {
-		w = io.Discard
-	}
-	rep := progress.New(w, "crawl", 0)
-	defer rep.Done("")
-	for len(queue) > 0 {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		target := queue[0]
-		queue = queue[1:]
-		resp, out, err := e.get(ctx, target)
-		if err != nil {
-			return err
-		}
-		if out.spool != "" && strings.HasPrefix(resp.header.Get("Content-Type"), "text/html") {
-			if out.data, err = os.ReadFile(out.spool); err != nil {
-				return fmt.Errorf("export: %w", err)
-			}
-		}
-		body := out.data
-		rep.Add(1, out.size)
-		var next []string
-		switch {
-		case resp.status >= 300 && resp.status < 400:
-			loc, ok := e.local(resp.header.Get("Location"))
-			if !ok {
-				broken = append(broken, target+" (redirects away)")
-				continue
-			}
-			e.alias[target] = loc
-			next = []string{loc}
-		case resp.status != http.StatusOK:
-			broken = append(broken, fmt.Sprintf("%s (%d)", target, resp.status))
-			continue
-		default:
-			r := &resource{body: body}
-			ct := resp.header.Get("Content-Type")
-			switch {
-			case strings.HasPrefix(ct, "text/html"):
-				r.html = true
-				r.body = stripPostForms(body)
-				next = e.links(r.body)
-			case strings.HasSuffix(target, ".xml") || strings.HasSuffix(target, ".atom"):
-				next = e.locs(body)
-			}
-			if !r.html && out.spool != "" {
-				r.big = out
-			}
-			r.file = fileOf(target, r.html)
-			e.res[target] = r
-			e.order = append(e.order, target)
-		}
-		for _, n := range next {
-			if !seen[n] {
-				seen[n] = true
-				queue = append(queue, n)
-			}
-		}
-	}
-	if len(broken) > 0 {
-		return fmt.Errorf("export: %d links lead nowhere: %s", len(broken), strings.Join(broken, ", "))
-	}
-	return nil
-}
-
-// attrRe finds the attributes that hold URLs in the site's HTML, which
-// html/template always writes double-quoted.
-var attrRe = regexp.MustCompile(`(\s(?:href|src|action|poster|srcset)=")([^"]*)(")`)
-
-// postFormRe finds a form that posts, to its end.
-var postFormRe = regexp.MustCompile(`(?s)<form[^>]*\smethod="post"[^>]*>.*?</form>`)
-
-// locRe finds the addresses of a sitemap.
-var locRe = regexp.MustCompile(`<loc>([^<]+)</loc>`)
-
-func stripPostForms(b []byte) []byte { return postFormRe.ReplaceAll(b, nil) }
-
-// links returns the same-site URLs a page links to that have a static
-// form; the others are noted as unresolved.
-func (e *exporter) links(body []byte) []string {
-	var out []string
-	for _, m := range attrRe.FindAllSubmatch(body, -1) {
-		for _, raw := range urlsOf(string(m[1]), html.UnescapeString(string(m[2]))) {
-			if u, ok := e.local(raw); ok {
-				if exportable(u) {
-					out = append(out, u)
-				} else {
-					e.unresolved[u] = true
-				}
-			}
-		}
-	}
-	return out
-}
-
-// locs returns the same-site URLs of a sitemap or a feed.
-func (e *exporter) locs(body []byte) []string {
-	var out []string
-	for _, m := range locRe.FindAllSubmatch(body, -1) {
-		if u, ok := e.local(html.UnescapeString(string(m[1]))); ok && exportable(u) {
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
-// urlsOf splits an attribute's value into its URLs: one, or a srcset's.
-func urlsOf(attr, v string) []string {
-	if !strings.Contains(attr, "srcset") {
-		return []string{v}
-	}
-	var out []string
-	for _, part := range strings.Split(v, ",") {
-		if f := strings.Fields(part); len(f) > 0 {
-			out = append(out, f[0])
-		}
-	}
-	return out
-}
-
-// local returns the site URL (path and query, no fragment) of a link that
-// stays on the site: root-relative, or absolute on the base URL's host.
-func (e *exporter) local(raw string) (string, bool) {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", false
-	}
-	switch {
-	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
-	case (u.Scheme == "http" || u.Scheme == "https") && u.Host == e.baseHost && e.baseHost != "":
-		if u.Path == "" {
-			u.Path = "/"
-		}
-	default:
-		return "", false
-	}
-	u.RawPath = "" // one spelling per path, however a link escaped it
-	s := u.EscapedPath()
-	if u.RawQuery != "" {
-		s += "?" + u.RawQuery
-	}
-	return s, true
-}
-
-// pageQuery matches the one query a static page can stand for.
-var pageQuery = regexp.MustCompile(`^page=[1-9][0-9]*$`)
-
-func exportable(u string) bool {
-	_, q, ok := strings.Cut(u, "?")
-	return !ok || pageQuery.MatchString(q)
-}
-
-// fileOf is the file a site URL is written to.
-func fileOf(u string, isHTML bool) string {
-	p, q, _ := strings.Cut(u, "?")
-	if s, err := url.PathUnescape(p); err == nil {
-		p = s
-	}
-	p = strings.TrimPrefix(path.Clean(p), "/")
-	if !isHTML {
-		return p
-	}
-	if q != "" {
-		p = path.Join(p, "page", strings.TrimPrefix(q, "page="))
-	}
-	return strings.TrimPrefix(p+"/index.html", "/")
-}
-
-// rewrite makes the links of the page written to file relative to it.
-func (e *exporter) rewrite(file string, body []byte) []byte {
-	dir := path.Dir(file)
-	return attrRe.ReplaceAllFunc(body, func(m []byte) []byte {
-		sm := attrRe.FindSubmatch(m)
-		attr, v := string(sm[1]), html.UnescapeString(string(sm[2]))
-		var parts []string
-		if strings.Contains(attr, "srcset") {
-			for _, part := range strings.Split(v, ",") {
-				f := strings.Fields(part)
-				if len(f) > 0 {
-					f[0] = e.relative(dir, f[0])
-				}
-				parts = append(parts, strings.Join(f, " "))
-			}
-			v = strings.Join(parts, ", ")
-		} else {
-			v = e.relative(dir, v)
-		}
-		return []byte(attr + html.EscapeString(v) + `"`)
-	})
-}
-
-// relative turns a link into one relative to dir, when it leads to a
-// file of the export; other links are returned as they are.
-func (e *exporter) relative(dir, raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
-		return raw
-	}
-	key, _ := e.local(raw)
-	if to, ok := e.alias[key]; ok {
-		key = to
-	}
-	r, ok := e.res[key]
-	if !ok {
-		// A link with a query that has no static form (a form's action
-		// keeps its path: the form sends its own query).
-		p, _, _ := strings.Cut(key, "?")
-		if r, ok = e.res[p]; !ok {
-			if to, ok2 := e.alias[p]; ok2 {
-				r, ok = e.res[to]
-			}
-		}
-		if !ok {
-			return raw
-		}
-	}
-	rel := relPath(dir, r.file)
-	if u.Fragment != "" {
-		rel += "#" + u.EscapedFragment()
-	}
-	return rel
-}
-
-// relPath is the relative URL of file seen from dir (both slash-separated,
-// relative to the export's root; dir "." is the root).
-func relPath(dir, file string) string {
-	var from []string
-	if dir != "." && dir != "" {
-		from = strings.Split(dir, "/")
-	}
-	to := strings.Split(file, "/")
-	i := 0
-	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
-		i++
-	}
-	var b strings.Builder
-	for range from[i:] {
-		b.WriteString("../")
-	}
-	for j, seg := range to[i:] {
-		if j > 0 {
-			b.WriteByte('/')
-		}
-		b.WriteString(url.PathEscape(seg))
-	}
-	return b.String()
-}
-
 // rootPage is the archive's index.html: the live site picks the reader's
 // language at /, a static host cannot, so it leads to the default one and
 // lists the others.
@@ -510,202 +287,142 @@ func rootPage(langs *lang.Set) []byte {
 	return []byte(b.String())
 }
 
-// addSearch adds the search indexes and the script, and loads them into
-// each language's search page.
-func (e *exporter) addSearch(ctx context.Context, searchPages map[string]string) error {
-	docs, err := e.o.Store.SearchDocs(ctx)
-	if err != nil {
-		return err
+// langIndex is the search index of one language and the site URLs of
+// its docs.
+type langIndex struct {
+	ix   *searchIndex
+	urls []string
+}
+
+type indexResult struct {
+	byLang map[string]langIndex
+	docs   []store.SearchDoc
+	pages  []content.Page
+	err    error
+}
+
+// buildIndexes builds each language's search index, a language to a
+// goroutine, with the files the pages will be written to.
+func (e *exporter) buildIndexes(ctx context.Context, searchPages map[string]string) indexResult {
+	var r indexResult
+	if r.docs, r.err = e.o.Store.SearchDocs(ctx); r.err != nil {
+		return r
 	}
-	pages, err := e.o.Store.Pages(ctx)
-	if err != nil {
-		return err
+	if r.pages, r.err = e.o.Store.Pages(ctx); r.err != nil {
+		return r
 	}
-	script := e.addFile("/search/search", ".js", searchScript)
+	r.byLang = map[string]langIndex{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
 	for _, l := range e.o.Languages.All() {
-		sp := e.res[searchPages[l.Code]]
-		if sp == nil {
+		if searchPages[l.Code] == "" {
 			continue
 		}
-		dir := path.Dir(sp.file)
-		urlOf := func(h store.SearchHit) string {
-			u := ""
-			switch {
-			case h.Kind == store.KindPage && h.Slug == "":
-				u = "/" + l.Code + "/"
-			case h.Parent == "":
-				u = "/" + l.Code + "/" + h.Slug
-			default:
-				for _, p := range pages {
-					if string(p.Layout) == h.Parent {
-						if base := pagePath(p, l); base != "" {
-							u = base + "/" + h.Slug
-						}
+		wg.Go(func() {
+			li := e.buildIndex(l, searchPages[l.Code], r.docs, r.pages, nil)
+			mu.Lock()
+			r.byLang[l.Code] = li
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return r
+}
+
+// buildIndex builds l's index for the search page at searchPage; when
+// have is set, only docs whose file it holds are indexed.
+func (e *exporter) buildIndex(l lang.Language, searchPage string, docs []store.SearchDoc, pages []content.Page, have map[string]string) langIndex {
+	var li langIndex
+	dir := path.Dir(fileOf(searchPage))
+	urlOf := func(h store.SearchHit) string {
+		u := ""
+		switch {
+		case h.Kind == store.KindPage && h.Slug == "":
+			u = "/" + l.Code + "/"
+		case h.Parent == "":
+			u = "/" + l.Code + "/" + h.Slug
+		default:
+			for _, p := range pages {
+				if string(p.Layout) == h.Parent {
+					if base := pagePath(p, l); base != "" {
+						u = base + "/" + h.Slug
 					}
 				}
 			}
-			r := e.res[u]
-			if r == nil {
-				return ""
-			}
-			return relPath(dir, r.file)
 		}
-		var mine []store.SearchDoc
-		for _, d := range docs {
-			if d.Lang == l.Code {
-				mine = append(mine, d)
+		if u == "" {
+			return ""
+		}
+		if _, ok := have[fileOf(u)]; have != nil && !ok {
+			return ""
+		}
+		li.urls = append(li.urls, u)
+		return relPath(dir, fileOf(u))
+	}
+	var mine []store.SearchDoc
+	for _, d := range docs {
+		if d.Lang == l.Code {
+			mine = append(mine, d)
+		}
+	}
+	li.ix = buildIndex(l.Code, mine, urlOf, e.o.Catalog.For(l.Code), e.o.Location)
+	return li
+}
+
+// addSearch writes the search indexes and the script, and the search
+// pages, which load them.
+func (e *exporter) addSearch(r indexResult, searchPages map[string]string) error {
+	script, err := e.addFile("/search/search", ".js", searchScript)
+	if err != nil {
+		return err
+	}
+	for _, l := range e.o.Languages.All() {
+		u := searchPages[l.Code]
+		body, ok := e.held[u]
+		if !ok {
+			continue
+		}
+		li := r.byLang[l.Code]
+		// A doc whose page the crawl did not find (which the site does not
+		// link) is left out, as the live search's link would lead nowhere.
+		for _, d := range li.urls {
+			if _, ok := e.files[fileOf(d)]; !ok {
+				li = e.buildIndex(l, u, r.docs, r.pages, e.files)
+				break
 			}
 		}
-		ix := buildIndex(l.Code, mine, urlOf, e.o.Catalog.For(l.Code), e.o.Location)
-		js, err := json.Marshal(ix)
+		js, err := json.Marshal(li.ix)
 		if err != nil {
 			return err
 		}
 		data := append([]byte("window.datkaSearch="), js...)
 		data = append(data, ";\n"...)
-		index := e.addFile("/search/"+l.Code, ".js", data)
-		tags := `<script src="` + index + `" defer></script><script src="` + script + `" defer></script></head>`
-		sp.body = bytes.Replace(sp.body, []byte("</head>"), []byte(tags), 1)
+		index, err := e.addFile("/search/"+l.Code, ".js", data)
+		if err != nil {
+			return err
+		}
+		dir := path.Dir(fileOf(u))
+		tags := `<script src="` + relPath(dir, fileOf(index)) + `" defer></script><script src="` + relPath(dir, fileOf(script)) + `" defer></script></head>`
+		body = bytes.Replace(body, []byte("</head>"), []byte(tags), 1)
 		// Without the script the form leads back to this page: say why.
 		note := `</form><noscript><p class="notice" role="note">` + html.EscapeString(e.o.Catalog.For(l.Code).T("search_needs_script")) + `</p></noscript>`
-		if i := bytes.Index(sp.body, []byte(`<form class="search-form"`)); i >= 0 {
-			if j := bytes.Index(sp.body[i:], []byte("</form>")); j >= 0 {
-				sp.body = slices.Concat(sp.body[:i+j], []byte(note), sp.body[i+j+len("</form>"):])
+		if i := bytes.Index(body, []byte(`<form class="search-form"`)); i >= 0 {
+			if j := bytes.Index(body[i:], []byte("</form>")); j >= 0 {
+				body = slices.Concat(body[:i+j], []byte(note), body[i+j+len("</form>"):])
 			}
+		}
+		if err := e.w.put(fileOf(u), memFile(body)); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// addFile adds a file named by its content, as the site names its
+// addFile writes a file named by its content, as the site names its
 // assets, and returns its site URL.
-func (e *exporter) addFile(name, ext string, data []byte) string {
+func (e *exporter) addFile(name, ext string, data []byte) (string, error) {
 	sum := sha256.Sum256(data)
 	u := name + "." + hex.EncodeToString(sum[:5]) + ext
-	e.res[u] = &resource{file: strings.TrimPrefix(u, "/"), body: data}
-	e.order = append(e.order, u)
-	return u
-}
-
-// manifest is what an earlier run wrote: file → SHA-256.
-type manifest map[string]string
-
-// write writes files into out, skipping those an earlier run wrote with
-// the same content, and deletes those it wrote that are gone.
-func write(out string, files map[string]outFile, w io.Writer) (Summary, error) {
-	var s Summary
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return s, fmt.Errorf("export: %w", err)
-	}
-	old := manifest{}
-	if b, err := os.ReadFile(filepath.Join(out, ManifestName)); err == nil {
-		if err := json.Unmarshal(b, &old); err != nil {
-			return s, fmt.Errorf("export: %s: %w", ManifestName, err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return s, fmt.Errorf("export: %w", err)
-	}
-	if w == nil {
-		w = io.Discard
-	}
-	rep := progress.New(w, "export", int64(len(files)))
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	now := manifest{}
-	for _, name := range names {
-		f := files[name]
-		now[name] = f.sum
-		dst := filepath.Join(out, filepath.FromSlash(name))
-		if old[name] == f.sum {
-			if fi, err := os.Stat(dst); err == nil && fi.Size() == f.size {
-				s.Unchanged++
-				rep.Add(1, f.size)
-				continue
-			}
-		}
-		var err error
-		if f.spool != "" {
-			err = moveFile(f.spool, dst)
-		} else {
-			err = writeFile(dst, f.data)
-		}
-		if err != nil {
-			return s, err
-		}
-		s.Written++
-		rep.Add(1, f.size)
-	}
-	for name := range old {
-		if _, ok := now[name]; ok {
-			continue
-		}
-		dst := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return s, fmt.Errorf("export: %w", err)
-		}
-		s.Deleted++
-		// Empty folders left behind go too; a folder with other files stays.
-		for d := filepath.Dir(dst); d != filepath.Clean(out) && os.Remove(d) == nil; d = filepath.Dir(d) {
-		}
-	}
-	b, err := json.MarshalIndent(now, "", " ")
-	if err != nil {
-		return s, err
-	}
-	if err := writeFile(filepath.Join(out, ManifestName), b); err != nil {
-		return s, err
-	}
-	s.Files = len(files)
-	for _, f := range files {
-		s.Bytes += f.size
-	}
-	s.Report = rep.Done(strconv.Itoa(s.Written) + " written, " + strconv.Itoa(s.Unchanged) + " unchanged, " + strconv.Itoa(s.Deleted) + " deleted")
-	return s, nil
-}
-
-// moveFile moves a spooled answer into place.
-func moveFile(spool, name string) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.Chmod(spool, 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.Rename(spool, name); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
-}
-
-// writeFile writes data to a temporary file beside name and renames it,
-// so that a reader of the archive never sees half a file.
-func writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := os.Rename(f.Name(), name); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+	e.files[fileOf(u)] = u
+	return u, e.w.put(fileOf(u), memFile(data))
 }

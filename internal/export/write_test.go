@@ -24,13 +24,27 @@ func TestRelPath(t *testing.T) {
 	}
 }
 
+// write is one run of the writer over files.
+func write(out string, files map[string]outFile) (Summary, error) {
+	w, err := newWriter(out, nil)
+	if err != nil {
+		return Summary{}, err
+	}
+	for name, f := range files {
+		if err := w.put(name, f); err != nil {
+			return Summary{}, err
+		}
+	}
+	return w.finish()
+}
+
 // TestWriteIsIncremental writes, rewrites with one file changed and one
 // gone, and checks that only those were touched and that a file the
 // export did not write stays.
 func TestWriteIsIncremental(t *testing.T) {
 	out := t.TempDir()
 	files := map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("a")), "ru/b/index.html": memFile([]byte("b"))}
-	s, err := write(out, files, nil)
+	s, err := write(out, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +55,7 @@ func TestWriteIsIncremental(t *testing.T) {
 	if err := os.WriteFile(foreign, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))}, nil)
+	s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +75,7 @@ func TestWriteIsIncremental(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))}, nil); err != nil {
+	if s, err = write(out, map[string]outFile{"index.html": memFile([]byte("home")), "ru/a/index.html": memFile([]byte("A"))}); err != nil {
 		t.Fatal(err)
 	}
 	if s.Written != 1 {
