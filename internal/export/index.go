@@ -211,10 +211,42 @@ func dedupe(terms []string) []string {
 // word found.
 func plainSnippet(lang, text string) string {
 	var b strings.Builder
-	for _, f := range search.Snippet(lang, text, nil, 800) {
+	for _, f := range search.Snippet(lang, snippetPrefix(text), nil, plainSnippetRunes) {
 		b.WriteString(f.Text)
 	}
 	return b.String()
+}
+
+// plainSnippetRunes is the length of a plain snippet, ellipses included.
+const plainSnippetRunes = 800
+
+// snippetPrefix is the start of text that search.Snippet needs to make the
+// same plain snippet of it as of the whole text, which it would otherwise
+// scan to the end: up to the first letter of a word that begins after a
+// word and past the snippet's length. Snippet stops at the last word that
+// fits in plainSnippetRunes-2 runes, adds " …" when something follows and
+// never looks at the words after the first one that does not fit.
+//
+// Only the plainest word starts are looked for (after an ASCII separator,
+// an ASCII letter or digit or a basic Cyrillic letter), so that no rule of
+// the analyser's word splitting is needed; a text without one is whole.
+func snippetPrefix(text string) string {
+	runes, sawWord, afterSeparator := 0, false, false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		wordStart := r < utf8.RuneSelf && isChunkByte(byte(r)) && r != '\'' || 'А' <= r && r <= 'я'
+		if wordStart && afterSeparator && sawWord && runes >= plainSnippetRunes-1 {
+			return text[:i+size]
+		}
+		sawWord = sawWord || wordStart
+		afterSeparator = r < utf8.RuneSelf && !isChunkByte(byte(r))
+		runes++
+		i += size
+	}
+	return text
 }
 
 // find returns the docs that match q (and kind, unless ""), in the order

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/datka-cms/datka/internal/app"
 	"github.com/datka-cms/datka/internal/config"
@@ -202,5 +203,48 @@ func TestBuildIndexMatchesReferenceOnSeededSite(t *testing.T) {
 			}
 			sameIndex(t, l.Code, mine, cat)
 		})
+	}
+}
+
+// plainSnippet cuts long texts short before search.Snippet sees them:
+// texts about as long as a snippet, made of words and everything that
+// joins or parts them, must come out as the whole text does.
+func TestPlainSnippetMatchesReferenceAroundItsLength(t *testing.T) {
+	pieces := []string{"a", "Z", "7", "я", "Ё", "ң", "中", "ǅ", "\u0301", "\u00ad", "\u200d", "'", "’", "ʼ", "\xd0", "\xff",
+		" ", " ", " ", "  ", ",", ".", "-", "\n", "\t", "\u00a0", "\u2028", "\x01", "…", "word", "слово", "сөз"}
+	r := rand.New(rand.NewPCG(3, 4))
+	long := 0
+	for i := range 4000 {
+		var b strings.Builder
+		target := plainSnippetRunes - 40 + r.IntN(300)
+		if i%10 == 0 {
+			target = r.IntN(3 * plainSnippetRunes)
+		}
+		for n := 0; n < target; {
+			// Runs of one piece make long words and long gaps.
+			p, k := pieces[r.IntN(len(pieces))], 1
+			switch x := r.IntN(40); {
+			case x == 0:
+				k = r.IntN(900)
+			case x < 8:
+				k = r.IntN(12)
+			}
+			for range k {
+				b.WriteString(p)
+			}
+			n += k * utf8.RuneCountInString(p)
+		}
+		text := b.String()
+		if len(snippetPrefix(text)) < len(text) {
+			long++
+		}
+		for _, lang := range []string{"ru", "en"} {
+			if got, want := plainSnippet(lang, text), plainSnippetReference(lang, text); got != want {
+				t.Fatalf("%s: plainSnippet(%q)\n= %q\nwant %q", lang, text, got, want)
+			}
+		}
+	}
+	if long < 1000 {
+		t.Errorf("only %d texts of 4000 were cut short: the test tests little", long)
 	}
 }
