@@ -170,21 +170,27 @@ func (x *indexer) learn(c string) span {
 	return s
 }
 
-// chunks yields the runs of text between ASCII bytes other than letters,
-// digits and the apostrophe. Such a byte ends every word of the analyser
-// and of search.js and joins none, and neither looks further back than
-// the word it is in nor further on than the next rune: the terms and the
-// query words of a text are those of its chunks, one after the other.
+// chunks yields the runs of text between separators: ASCII bytes other
+// than letters, digits and the apostrophe, and the white space, dashes,
+// quotes and ellipsis of typeset text (see separatorAt). A separator ends
+// every word of the analyser and of search.js and joins none, and neither
+// looks further back than the word it is in nor further on than the next
+// rune: the terms and the query words of a text are those of its chunks,
+// one after the other.
 func chunks(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := 0
-		for i := 0; i < len(text); i++ {
-			if c := text[i]; c < utf8.RuneSelf && !isChunkByte(c) {
-				if i > start && !yield(text[start:i]) {
-					return
-				}
-				start = i + 1
+		for i := 0; i < len(text); {
+			size := 1
+			if c := text[i]; c < utf8.RuneSelf && isChunkByte(c) || c >= utf8.RuneSelf && !separatorAt(text, i, &size) {
+				i++
+				continue
 			}
+			if i > start && !yield(text[start:i]) {
+				return
+			}
+			i += size
+			start = i
 		}
 		if start < len(text) {
 			yield(text[start:])
@@ -194,6 +200,22 @@ func chunks(text string) iter.Seq[string] {
 
 func isChunkByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+}
+
+// separatorAt reports whether one of the common separators beyond ASCII
+// starts at byte i, and sets size to its length. None is a letter, a
+// digit, a mark, an apostrophe (’ and ‘ are, to the analyser) or a joiner.
+func separatorAt(text string, i int, size *int) bool {
+	if c := text[i]; c != 0xC2 && c != 0xE2 {
+		return false // the lead byte of none of them
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case '\u00A0', '«', '»', '–', '—', '…', '“', '”', '„':
+		*size = n
+		return true
+	}
+	return false
 }
 
 func dedupe(terms []string) []string {

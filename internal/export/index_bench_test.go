@@ -26,7 +26,7 @@ func benchmarkBuildIndex(b *testing.B, build func(string, []store.SearchDoc, fun
 		b.Fatal(err)
 	}
 	for _, lang := range []string{"ru", "ky"} {
-		docs := syntheticDocs(lang, 3000, 300, 1)
+		docs := syntheticDocs(lang, 3000, 300, 1, false)
 		tr := cat.For(lang)
 		b.Run(lang, func(b *testing.B) {
 			b.ReportAllocs()
