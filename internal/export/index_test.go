@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -255,5 +256,31 @@ func TestPlainSnippetMatchesReferenceAroundItsLength(t *testing.T) {
 	}
 	if long < 1000 {
 		t.Errorf("only %d texts of 4000 were cut short: the test tests little", long)
+	}
+}
+
+// The export builds the indexes of its languages at the same time.
+func TestBuildIndexConcurrently(t *testing.T) {
+	cat, err := i18n.Load("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := []string{"ru", "ky", "en", "ru", "ky", "en"}
+	docs := make([][]store.SearchDoc, len(langs))
+	want := make([][]byte, len(langs))
+	for i, lang := range langs {
+		docs[i] = syntheticDocs(lang, 60, 80, uint64(i%3), true)
+		want[i] = mustJSON(t, buildIndexReference(lang, docs[i], testURLOf, cat.For(lang), time.UTC))
+	}
+	got := make([]*searchIndex, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Go(func() { got[i] = buildIndex(lang, docs[i], testURLOf, cat.For(lang), time.UTC) })
+	}
+	wg.Wait()
+	for i := range langs {
+		if !bytes.Equal(mustJSON(t, got[i]), want[i]) {
+			t.Errorf("index %d (%s) differs from the reference's", i, langs[i])
+		}
 	}
 }
