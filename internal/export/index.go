@@ -55,8 +55,8 @@ const maxQueryTerms = 16
 // gives a doc's URL relative to the search page, "" to leave it out.
 //
 // News repeats its words, so the analyser sees each run of text between
-// two ASCII separators (see chunks) once per call, and search.js's form of
-// each word once: an export of thousands of items spends its time on the
+// two separators (see chunks) once per call, and search.js's form of each
+// word once: an export of thousands of items spends its time on the
 // site's vocabulary, not on its length. The caches live in an indexer of
 // one call, so calls for different languages share nothing.
 func buildIndex(lang string, docs []store.SearchDoc, urlOf func(store.SearchHit) string, tr *i18n.Translator, loc *time.Location) *searchIndex {
