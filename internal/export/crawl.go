@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -132,7 +133,13 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 		return firstErr
 	}
 	if len(broken) > 0 {
-		return fmt.Errorf("export: %d links lead nowhere: %s", len(broken), strings.Join(broken, ", "))
+		slices.Sort(broken)
+		n, more := len(broken), ""
+		if n > 10 {
+			more = fmt.Sprintf(" and %d more", len(broken)-10)
+			broken = broken[:10]
+		}
+		return fmt.Errorf("export: %d links lead nowhere: %s%s", n, strings.Join(broken, ", "), more)
 	}
 	return nil
 }
@@ -200,7 +207,8 @@ func (e *exporter) fetch(ctx context.Context, target string, cache map[string]li
 		}
 		os.Remove(out.spool)
 	}
-	body = e.rewritePage(r.file, stripPostForms(body), cache, &r)
+	dir := path.Dir(r.file)
+	body = e.rewritePage(stripPostForms(body), cache, &r, func(file string) string { return relPath(dir, file) })
 	if e.searchPage[target] {
 		r.held = body
 		return r
@@ -209,10 +217,10 @@ func (e *exporter) fetch(ctx context.Context, target string, cache map[string]li
 	return r
 }
 
-// rewritePage makes the links of the page written to file relative to it,
-// and notes in r the URLs they lead to.
-func (e *exporter) rewritePage(file string, body []byte, cache map[string]link, r *fetched) []byte {
-	dir := path.Dir(file)
+// rewritePage makes the root-relative links of a page lead to the files of
+// the archive, written by to (as relative links, usually), and notes in r
+// the URLs they lead to.
+func (e *exporter) rewritePage(body []byte, cache map[string]link, r *fetched, to func(file string) string) []byte {
 	mine := map[string]bool{}
 	one := func(raw string) string {
 		l, ok := cache[raw]
@@ -236,7 +244,7 @@ func (e *exporter) rewritePage(file string, body []byte, cache map[string]link, 
 		if l.file == "" {
 			return raw
 		}
-		return relPath(dir, l.file) + l.frag
+		return to(l.file) + l.frag
 	}
 	return rewriteLinks(body, func(attr, v string) string {
 		if attr == "srcset" {

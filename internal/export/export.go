@@ -52,6 +52,7 @@ import (
 	"html"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
@@ -114,6 +115,7 @@ type exporter struct {
 	o          Options
 	w          *writer
 	baseHost   string
+	basePath   string // the base URL's folder, without a trailing slash
 	spoolDir   string
 	searchPage map[string]bool   // the search pages' URLs
 	files      map[string]string // file written → the URL it holds
@@ -136,7 +138,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	e := &exporter{o: o, w: w, searchPage: map[string]bool{}, files: map[string]string{}, held: map[string][]byte{},
 		alias: map[string]string{}, unresolved: map[string]bool{}}
 	if u, err := url.Parse(o.BaseURL); err == nil {
-		e.baseHost = u.Host
+		e.baseHost, e.basePath = u.Host, strings.TrimSuffix(u.Path, "/")
 	}
 	spoolDir, err := os.MkdirTemp(o.Out, ".spool-")
 	if err != nil {
@@ -179,6 +181,9 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if err := e.writeRedirects(); err != nil {
 		return Summary{}, err
 	}
+	if err := e.addNotFound(ctx); err != nil {
+		return Summary{}, err
+	}
 	if !e.w.has("index.html") {
 		if err := e.w.put("index.html", memFile(rootPage(o.Languages))); err != nil {
 			return Summary{}, err
@@ -195,6 +200,38 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	slices.Sort(s.Unresolved)
 	s.Elapsed = time.Since(start)
 	return s, nil
+}
+
+// notFoundProbe is an address no site has, asked for the not-found page.
+const notFoundProbe = "datka-export-no-such-page"
+
+// addNotFound writes 404.html, the page that static hosts (GitHub Pages,
+// Netlify, nginx's error_page) send for an address the archive lacks, in
+// the default language. It is sent at any depth, so its links are
+// absolute, on the base URL; it works where the archive is served at the
+// base URL.
+func (e *exporter) addNotFound(ctx context.Context) error {
+	target := "/" + e.o.Languages.Default().Code + "/" + notFoundProbe
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "http://export.invalid"+target, nil)
+	sp := newSpooler(e.spoolDir)
+	e.o.Handler.ServeHTTP(sp, req)
+	out, err := sp.finish()
+	if out.spool != "" {
+		os.Remove(out.spool)
+	}
+	if err != nil {
+		return err
+	}
+	if sp.status != http.StatusNotFound || !strings.HasPrefix(sp.header.Get("Content-Type"), "text/html") || out.spool != "" {
+		return nil
+	}
+	base := strings.TrimSuffix(e.o.BaseURL, "/") + "/"
+	var r fetched
+	body := e.rewritePage(stripPostForms(out.data), map[string]link{}, &r, func(file string) string {
+		return base + relPath(".", file)
+	})
+	e.files["404.html"] = target
+	return e.w.put("404.html", memFile(body))
 }
 
 // writeRedirects writes, for each address of the site that redirects and

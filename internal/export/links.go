@@ -133,7 +133,7 @@ func (e *exporter) resolve(raw string) link {
 	if err != nil {
 		return link{}
 	}
-	key, ok := localURL(u, e.baseHost)
+	key, ok := localURL(u, e.baseHost, e.basePath)
 	if !ok {
 		return link{}
 	}
@@ -157,17 +157,25 @@ func (e *exporter) local(raw string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return localURL(u, e.baseHost)
+	return localURL(u, e.baseHost, e.basePath)
 }
 
-func localURL(u *url.URL, baseHost string) (string, bool) {
+// localURL is local's work on a parsed link. An absolute link names the
+// site's address on the base URL, which may be in a folder (basePath,
+// without a trailing slash): the site URL is what follows it.
+func localURL(u *url.URL, baseHost, basePath string) (string, bool) {
+	p := url.URL{Path: u.Path} // one spelling per path, however a link escaped it
 	switch {
 	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
 	case (u.Scheme == "http" || u.Scheme == "https") && u.Host == baseHost && baseHost != "":
+		rest, ok := strings.CutPrefix(u.Path, basePath)
+		if !ok || rest != "" && rest[0] != '/' {
+			return "", false
+		}
+		p.Path = rest
 	default:
 		return "", false
 	}
-	p := url.URL{Path: u.Path} // one spelling per path, however a link escaped it
 	if p.Path == "" {
 		p.Path = "/"
 	}

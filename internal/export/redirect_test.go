@@ -3,16 +3,22 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/datka-cms/datka/internal/app"
+	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/export"
 	"github.com/datka-cms/datka/internal/i18n"
+	"github.com/datka-cms/datka/internal/testenv"
 )
 
 // withExtraLink serves the site, with a link to link added to the Russian
@@ -117,5 +123,57 @@ func TestExportRefusesAPageWithAFileName(t *testing.T) {
 	_, err := exportWith(t, h, out)
 	if err == nil || !strings.Contains(err.Error(), "/ru/report.pdf") {
 		t.Fatalf("export of a page at a file's address: %v", err)
+	}
+}
+
+// TestExportUnderAFolder exports a site whose public address is a folder
+// of its host: the absolute links (canonical, alternates, feeds) are the
+// site's own, and 404.html, which a host sends at any depth, links on the
+// base URL.
+func TestExportUnderAFolder(t *testing.T) {
+	const base = "https://example.org/archive"
+	cfg := config.Default()
+	cfg.DataDir = t.TempDir()
+	cfg.DB = testenv.DatabaseURL(t, cfg.DataDir)
+	cfg.BaseURL = base
+	a, err := app.Open(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	cat, err := i18n.Load(a.Languages.Default().Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	s, err := export.Run(context.Background(), export.Options{Handler: a.Handler, Store: a.Store,
+		Languages: a.Languages, Catalog: cat, Location: time.UTC, BaseURL: base, Out: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Pages < 50 {
+		t.Errorf("only %d pages", s.Pages)
+	}
+	home, err := os.ReadFile(filepath.Join(out, "ru", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(home), `<link rel="canonical" href="`+base+`/ru/">`) {
+		t.Errorf("the canonical link does not name the base URL")
+	}
+	nf, err := os.ReadFile(filepath.Join(out, "404.html"))
+	if err != nil {
+		t.Fatalf("no 404.html: %v", err)
+	}
+	page := string(nf)
+	for _, want := range []string{`href="` + base + `/ru/index.html"`, `href="` + base + `/en/index.html"`, `href="#main"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("404.html has no %s", want)
+		}
+	}
+	for _, m := range regexp.MustCompile(`\s(?:href|src)="([^"#][^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[1], base+"/") && !strings.HasPrefix(m[1], "https://") && !strings.HasPrefix(m[1], "mailto:") {
+			t.Errorf("404.html links %s, which depends on where it is sent", m[1])
+		}
 	}
 }
