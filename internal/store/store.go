@@ -61,11 +61,14 @@ type Store struct {
 	// SQLite's planner costs more than running them.
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
-	// memo keeps answers that scan many rows (how many entries a list
-	// holds, its years and tags) for one generation of the content.
+	// memo keeps answers that scan many rows (the order of the entries
+	// a list holds, its years and tags) for one generation of the
+	// content.
 	memoMu  sync.Mutex
 	memoGen uint64
 	memo    map[string]any
+	// listMax, when set, replaces entryListMax, for tests.
+	listMax int
 }
 
 // memoMax bounds the answers kept; past it the memo starts afresh.
