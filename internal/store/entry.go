@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -240,53 +239,148 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 		where = append(where, "e.over_at <= "+args.add(formatTime(q.Now)))
 	}
 	cond := strings.Join(where, " AND ")
-	count := func() (int, error) {
-		var n int
-		if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+cond, args...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("store: entries: %w", err)
-		}
-		return n, nil
-	}
-	// Counting scans every entry of the type; the count is kept until the
-	// content changes. Upcoming and past depend on the clock as well, and
-	// are counted each time.
-	var total int
+	// The order of a list is kept until the content changes, so that a
+	// deep page costs as little as the first: no database can skip rows
+	// for an OFFSET without stepping through them. Upcoming and past
+	// depend on the clock as well, and are ordered each time.
+	list := func() (entryList, error) { return s.entryList(ctx, cond, order, args) }
+	var l entryList
 	var err error
 	if q.When == "" {
-		total, err = remember(s, fmt.Sprint("entries-count", cond, args), count)
+		l, err = remember(s, fmt.Sprintf("entries %s ORDER BY %s %#v", cond, order, []any(args)), list)
 	} else {
-		total, err = count()
+		l, err = list()
 	}
 	if err != nil {
 		return nil, 0, err
 	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = math.MaxInt32
-	}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+entryColumns+`
-		FROM entries e JOIN translation_groups g ON g.id = e.group_id
-		WHERE `+cond+` ORDER BY `+order+` LIMIT `+args.add(limit)+` OFFSET `+args.add(max(q.Offset, 0)), args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	offset := max(q.Offset, 0)
+	end := l.total
+	if q.Limit > 0 && offset < l.total {
+		end = min(offset+q.Limit, l.total)
 	}
 	var out []content.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		out = append(out, e)
+	switch {
+	case offset >= l.total:
+	case end <= len(l.ids):
+		out, err = s.entriesByID(ctx, l.ids[offset:end])
+	default: // past the IDs a list keeps
+		out, err = s.entriesPage(ctx, cond, order, args, end-offset, offset)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: entries: %w", err)
+	if err != nil {
+		return nil, 0, err
 	}
 	if err := s.entryTexts(ctx, out); err != nil {
 		return nil, 0, err
 	}
-	return out, total, nil
+	return out, l.total, nil
+}
+
+// entryListMax bounds the IDs an entryList keeps, and so what one answer
+// holds in the memo (400 KB). Pages past them are read with an OFFSET.
+const entryListMax = 50_000
+
+// entryList is the order of the entries a query selects: the IDs of the
+// first entryListMax (or Store.listMax), and how many it selects in all.
+type entryList struct {
+	ids   []int64
+	total int
+}
+
+func (s *Store) entryList(ctx context.Context, cond, order string, args params) (entryList, error) {
+	var l entryList
+	keep := entryListMax
+	if s.listMax > 0 {
+		keep = s.listMax
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT e.group_id FROM entries e WHERE `+cond+` ORDER BY `+order, args...)
+	if err != nil {
+		return l, fmt.Errorf("store: entries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		l.total++
+		if len(l.ids) == keep {
+			continue
+		}
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return l, fmt.Errorf("store: entries: %w", err)
+		}
+		l.ids = append(l.ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return l, fmt.Errorf("store: entries: %w", err)
+	}
+	return l, nil
+}
+
+// entriesByID reads the entries with the given IDs, in their order,
+// without their texts. An entry deleted since its ID was listed is left
+// out.
+func (s *Store) entriesByID(ctx context.Context, ids []int64) ([]content.Entry, error) {
+	byID := make(map[int64]content.Entry, len(ids))
+	const chunk = 500 // well under either database's limit of parameters
+	for from := 0; from < len(ids); from += chunk {
+		part := ids[from:min(from+chunk, len(ids))]
+		var args params
+		query := `SELECT ` + entryColumns + ` FROM entries e JOIN translation_groups g ON g.id = e.group_id
+			WHERE e.group_id IN (` + args.list(anys(part)...) + `)`
+		var rows *sql.Rows
+		var err error
+		if len(part) <= 50 { // a page: few shapes, each worth preparing
+			rows, err = s.query(ctx, query, args...)
+		} else {
+			rows, err = s.read.QueryContext(ctx, query, args...)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: entries: %w", err)
+		}
+		for rows.Next() {
+			e, err := scanEntry(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			byID[e.ID] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: entries: %w", err)
+		}
+	}
+	out := make([]content.Entry, 0, len(ids))
+	for _, id := range ids {
+		if e, ok := byID[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// entriesPage reads a page of the entries cond selects with an OFFSET,
+// without their texts.
+func (s *Store) entriesPage(ctx context.Context, cond, order string, args params, limit, offset int) ([]content.Entry, error) {
+	args = append(params(nil), args...)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+entryColumns+`
+		FROM entries e JOIN translation_groups g ON g.id = e.group_id
+		WHERE `+cond+` ORDER BY `+order+` LIMIT `+args.add(limit)+` OFFSET `+args.add(offset), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: entries: %w", err)
+	}
+	defer rows.Close()
+	var out []content.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: entries: %w", err)
+	}
+	return out, nil
 }
 
 func likeEscape(s string) string {

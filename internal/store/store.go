@@ -61,11 +61,14 @@ type Store struct {
 	// SQLite's planner costs more than running them.
 	stmtMu sync.Mutex
 	stmts  map[string]*sql.Stmt
-	// memo keeps answers that scan many rows (how many entries a list
-	// holds, its years and tags) for one generation of the content.
+	// memo keeps answers that scan many rows (the order of the entries
+	// a list holds, its years and tags) for one generation of the
+	// content.
 	memoMu  sync.Mutex
 	memoGen uint64
 	memo    map[string]any
+	// listMax, when set, replaces entryListMax, for tests.
+	listMax int
 }
 
 // memoMax bounds the answers kept; past it the memo starts afresh.
@@ -195,7 +198,11 @@ func OpenSQLite(ctx context.Context, path string) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite", dsn("query_only(1)"))
+	// Readers map the file: a list read in full after a change touches
+	// most pages of entry_texts, and a page in the OS's cache costs a
+	// copy instead of a pread. Mapped pages are shared by every reader,
+	// unlike a larger cache_size, which each connection fills itself.
+	read, err := sql.Open("sqlite", dsn("query_only(1)", "mmap_size(268435456)"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
