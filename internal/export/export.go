@@ -175,7 +175,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if ix.err != nil {
 		return Summary{}, ix.err
 	}
-	if err := e.addSearch(ix, searchPages); err != nil {
+	if err := e.addSearch(ctx, ix, searchPages); err != nil {
 		return Summary{}, err
 	}
 	if err := e.writeRedirects(); err != nil {
@@ -333,8 +333,6 @@ type langIndex struct {
 
 type indexResult struct {
 	byLang map[string]langIndex
-	docs   []store.SearchDoc
-	pages  []content.Page
 	err    error
 }
 
@@ -342,10 +340,9 @@ type indexResult struct {
 // goroutine, with the files the pages will be written to.
 func (e *exporter) buildIndexes(ctx context.Context, searchPages map[string]string) indexResult {
 	var r indexResult
-	if r.docs, r.err = e.o.Store.SearchDocs(ctx); r.err != nil {
-		return r
-	}
-	if r.pages, r.err = e.o.Store.Pages(ctx); r.err != nil {
+	docs, pages, err := e.searchDocs(ctx)
+	if err != nil {
+		r.err = err
 		return r
 	}
 	r.byLang = map[string]langIndex{}
@@ -355,8 +352,10 @@ func (e *exporter) buildIndexes(ctx context.Context, searchPages map[string]stri
 		if searchPages[l.Code] == "" {
 			continue
 		}
+		mine := docs[l.Code]
+		delete(docs, l.Code) // the texts go once this language's index is built
 		wg.Go(func() {
-			li := e.buildIndex(l, searchPages[l.Code], r.docs, r.pages, nil)
+			li := e.buildIndex(l, searchPages[l.Code], mine, pages, nil)
 			mu.Lock()
 			r.byLang[l.Code] = li
 			mu.Unlock()
@@ -366,8 +365,26 @@ func (e *exporter) buildIndexes(ctx context.Context, searchPages map[string]stri
 	return r
 }
 
-// buildIndex builds l's index for the search page at searchPage; when
-// have is set, only docs whose file it holds are indexed.
+// searchDocs reads what the search indexes are made of: the docs, by
+// language, and the pages (their paths lead to nested docs).
+func (e *exporter) searchDocs(ctx context.Context) (map[string][]store.SearchDoc, []content.Page, error) {
+	all, err := e.o.Store.SearchDocs(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, err := e.o.Store.Pages(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := map[string][]store.SearchDoc{}
+	for _, d := range all {
+		docs[d.Lang] = append(docs[d.Lang], d)
+	}
+	return docs, pages, nil
+}
+
+// buildIndex builds l's index, from its docs, for the search page at
+// searchPage; when have is set, only docs whose file it holds are indexed.
 func (e *exporter) buildIndex(l lang.Language, searchPage string, docs []store.SearchDoc, pages []content.Page, have map[string]string) langIndex {
 	var li langIndex
 	dir := path.Dir(fileOf(searchPage))
@@ -396,19 +413,13 @@ func (e *exporter) buildIndex(l lang.Language, searchPage string, docs []store.S
 		li.urls = append(li.urls, u)
 		return relPath(dir, fileOf(u))
 	}
-	var mine []store.SearchDoc
-	for _, d := range docs {
-		if d.Lang == l.Code {
-			mine = append(mine, d)
-		}
-	}
-	li.ix = buildIndex(l.Code, mine, urlOf, e.o.Catalog.For(l.Code), e.o.Location)
+	li.ix = buildIndex(l.Code, docs, urlOf, e.o.Catalog.For(l.Code), e.o.Location)
 	return li
 }
 
 // addSearch writes the search indexes and the script, and the search
 // pages, which load them.
-func (e *exporter) addSearch(r indexResult, searchPages map[string]string) error {
+func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map[string]string) error {
 	script, err := e.addFile("/search/search", ".js", searchScript)
 	if err != nil {
 		return err
@@ -424,7 +435,11 @@ func (e *exporter) addSearch(r indexResult, searchPages map[string]string) error
 		// link) is left out, as the live search's link would lead nowhere.
 		for _, d := range li.urls {
 			if _, ok := e.files[fileOf(d)]; !ok {
-				li = e.buildIndex(l, u, r.docs, r.pages, e.files)
+				docs, pages, err := e.searchDocs(ctx)
+				if err != nil {
+					return err
+				}
+				li = e.buildIndex(l, u, docs[l.Code], pages, e.files)
 				break
 			}
 		}

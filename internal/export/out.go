@@ -111,9 +111,18 @@ func (w *writer) mkdir(dir string) error {
 	if _, ok := w.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Most folders are new and their parent is known: one mkdir each,
+	// where MkdirAll would stat the folder and its parent first.
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("export: %w", err)
 	}
+	// A file in the folder's place makes the write into it fail, clearly.
 	w.dirs.Store(dir, true)
 	return nil
 }

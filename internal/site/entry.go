@@ -150,6 +150,7 @@ func (h *handler) entryCardOf(ctx context.Context, d siteData, e content.Entry, 
 // cards returns the entries q selects as cards for l, and how many it
 // selects in all.
 func (h *handler) cards(ctx context.Context, d siteData, l lang.Language, q store.EntryQuery, withCover bool) ([]entryCard, int, error) {
+	q.NoBody = true // a card shows no body
 	items, total, err := h.st.Entries(ctx, q)
 	if err != nil {
 		return nil, 0, err

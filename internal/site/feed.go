@@ -239,7 +239,7 @@ func (h *handler) sitemap(w http.ResponseWriter, r *http.Request) {
 			func(code string) time.Time { return o.Texts[code].UpdatedAt })
 	}
 	for _, typ := range content.EntryTypes() {
-		es, _, err := h.st.Entries(ctx, store.EntryQuery{Type: typ, Langs: h.langs.Codes()})
+		es, _, err := h.st.Entries(ctx, store.EntryQuery{Type: typ, Langs: h.langs.Codes(), NoBody: true})
 		if err != nil {
 			h.serverError(w, r, err)
 			return

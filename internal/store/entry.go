@@ -64,8 +64,9 @@ func scanEntryText(r scanner) (entryTextRow, error) {
 	return t, nil
 }
 
-// entryTexts loads the texts of the given entries into them.
-func (s *Store) entryTexts(ctx context.Context, entries []content.Entry) error {
+// entryTexts loads the texts of the given entries into them; without
+// their bodies when noBody is set.
+func (s *Store) entryTexts(ctx context.Context, entries []content.Entry, noBody bool) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -76,7 +77,11 @@ func (s *Store) entryTexts(ctx context.Context, entries []content.Entry) error {
 		ids[i] = e.ID
 	}
 	var args params
-	rows, err := s.read.QueryContext(ctx, `SELECT `+entryTextColumns+` FROM entry_texts
+	columns := entryTextColumns
+	if noBody {
+		columns = strings.Replace(columns, " body,", " '' AS body,", 1)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+columns+` FROM entry_texts
 		WHERE group_id IN (`+args.list(ids...)+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("store: entry texts: %w", err)
@@ -111,7 +116,7 @@ func (s *Store) Entry(ctx context.Context, id int64) (content.Entry, error) {
 		return e, err
 	}
 	list := []content.Entry{e}
-	if err := s.entryTexts(ctx, list); err != nil {
+	if err := s.entryTexts(ctx, list, false); err != nil {
 		return e, err
 	}
 	return list[0], nil
@@ -193,6 +198,9 @@ type EntryQuery struct {
 	Format  string // "document" or "video"
 	Limit   int
 	Offset  int
+	// NoBody leaves the texts' bodies out (Body is ""): a list shows
+	// titles and summaries, and a body may be many times their size.
+	NoBody bool
 }
 
 // Entries returns one page of the entries q selects, and how many it
@@ -270,7 +278,7 @@ func (s *Store) Entries(ctx context.Context, q EntryQuery) ([]content.Entry, int
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := s.entryTexts(ctx, out); err != nil {
+	if err := s.entryTexts(ctx, out, q.NoBody); err != nil {
 		return nil, 0, err
 	}
 	return out, l.total, nil

@@ -3,6 +3,7 @@ package store_test
 import (
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +216,39 @@ func TestEntriesFollowChanges(t *testing.T) {
 	}
 	if len(tail) != 1 || tail[0].ID != last[8].ID {
 		t.Errorf("the last page holds %d entries, want one: %s", len(tail), last[8].Key)
+	}
+}
+
+// TestEntriesWithoutBodies: a list asked for without bodies has the same
+// entries and texts, their bodies empty.
+func TestEntriesWithoutBodies(t *testing.T) {
+	st := newsStore(t, 12)
+	q := store.EntryQuery{Type: content.EntryNews, Langs: []string{"ky", "ru"}, Limit: 5, Offset: 5}
+	full, n, err := st.Entries(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.NoBody = true
+	bare, m, err := st.Entries(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != m || len(full) != len(bare) || len(full) != 5 {
+		t.Fatalf("%d of %d with bodies, %d of %d without", len(full), n, len(bare), m)
+	}
+	for i := range full {
+		if len(full[i].Texts) != 3 || len(bare[i].Texts) != 3 {
+			t.Fatalf("entry %d: %d and %d texts, want 3", full[i].ID, len(full[i].Texts), len(bare[i].Texts))
+		}
+		for code, ft := range full[i].Texts {
+			bt := bare[i].Texts[code]
+			if ft.Body == "" || bt.Body != "" {
+				t.Errorf("entry %d %s: body %d bytes with, %d without", full[i].ID, code, len(ft.Body), len(bt.Body))
+			}
+			ft.Body = ""
+			if !reflect.DeepEqual(ft, bt) {
+				t.Errorf("entry %d %s differs beyond its body:\n%+v\n%+v", full[i].ID, code, ft, bt)
+			}
+		}
 	}
 }

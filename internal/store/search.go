@@ -180,7 +180,7 @@ func (s *Store) allEntries(ctx context.Context) ([]content.Entry, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: entries: %w", err)
 	}
-	return out, s.entryTexts(ctx, out)
+	return out, s.entryTexts(ctx, out, false)
 }
 
 // SearchQuery is a search in one language for items that contain all of
