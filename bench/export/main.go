@@ -7,12 +7,11 @@
 // plus --items news items in Russian, Kyrgyz and English), or reuses one
 // with --data; writes the same pages and news items as a multilingual
 // Hugo project with a small theme (hugo.go); builds datka; and then runs,
-// as external commands, --runs times each: `datka export` into an empty
-// folder, again with nothing changed, and again after one item changed;
-// and `hugo` into an empty folder, again, and again after one Markdown
-// file changed. For each it records wall time, user+system CPU and peak
-// resident memory from the process's own accounting (wait4), and reports
-// the median, with the files and bytes each output holds, in
+// as external commands, --runs times each, taking turns: `datka export`
+// and `hugo` into an empty folder; both again with nothing changed; both
+// again after one item (datka) or Markdown file (Hugo) changed. For each
+// it records wall time, user+system CPU and peak resident memory from the
+// process's own accounting (wait4), and reports the median, with the files and bytes each output holds, in
 // bench/results/EXPORT-<date>.md.
 //
 // Writing the Hugo project is not timed, as datka's database is not:
@@ -184,33 +183,49 @@ func bench(ctx context.Context, o options, args []string, stdout, stderr io.Writ
 	nothing := func(context.Context, int) error { return nil }
 	changeDatka := func(ctx context.Context, n int) error { return changeItem(ctx, data, m.NewsPaths["ru"], n) }
 	changeHugo := func(ctx context.Context, n int) error { return changeMarkdown(site, m.NewsPaths["ru"], n) }
-	steps := []struct {
-		tool, scenario string
-		prepare        func(context.Context, int) error
-		build          func(context.Context) (sample, error)
-	}{
-		{"datka", "into an empty folder", empty(datkaOut), datka},
-		{"datka", "again, nothing changed", nothing, datka},
-		{"datka", "again, one item changed", changeDatka, datka},
-		{"hugo", "into an empty folder", empty(hugoOut), hugo},
-		{"hugo", "again, nothing changed", nothing, hugo},
-		{"hugo", "again, one item changed", changeHugo, hugo},
+	type tool struct {
+		name    string
+		prepare func(context.Context, int) error
+		build   func(context.Context) (sample, error)
 	}
-	for _, s := range steps {
-		harness.Step(stderr, s.tool+" "+s.scenario)
-		row := row{Tool: s.tool, Scenario: s.scenario}
+	scenarios := []struct {
+		name        string
+		datka, hugo tool
+	}{
+		{"into an empty folder", tool{"datka", empty(datkaOut), datka}, tool{"hugo", empty(hugoOut), hugo}},
+		{"again, nothing changed", tool{"datka", nothing, datka}, tool{"hugo", nothing, hugo}},
+		{"again, one item changed", tool{"datka", changeDatka, datka}, tool{"hugo", changeHugo, hugo}},
+	}
+	// The two tools take turns, run by run, and the disk is synced before
+	// each build: this machine's file system is not equally fast from one
+	// minute to the next, and neither tool should pay for the other's (or
+	// its own previous) writes.
+	rows := map[string]*row{}
+	for _, sc := range scenarios {
 		for i := range o.runs {
-			if err := s.prepare(ctx, i); err != nil {
-				return err
+			for _, t := range []tool{sc.datka, sc.hugo} {
+				harness.Step(stderr, fmt.Sprintf("%s %s (run %d)", t.name, sc.name, i+1))
+				if err := t.prepare(ctx, i); err != nil {
+					return err
+				}
+				syscall.Sync()
+				sm, err := t.build(ctx)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(stderr, "  %.2fs wall, %.2fs CPU, %s peak\n", sm.Wall.Seconds(), sm.CPU.Seconds(), mb(sm.RSS))
+				key := t.name + "\x00" + sc.name
+				if rows[key] == nil {
+					rows[key] = &row{Tool: t.name, Scenario: sc.name}
+				}
+				rows[key].Samples = append(rows[key].Samples, sm)
 			}
-			sm, err := s.build(ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(stderr, "  run %d: %.2fs wall, %.2fs CPU, %s peak\n", i+1, sm.Wall.Seconds(), sm.CPU.Seconds(), mb(sm.RSS))
-			row.Samples = append(row.Samples, sm)
 		}
-		r.Rows = append(r.Rows, row)
+	}
+	for _, name := range []string{"datka", "hugo"} {
+		for _, sc := range scenarios {
+			r.Rows = append(r.Rows, *rows[name+"\x00"+sc.name])
+		}
 	}
 	if r.Datka, err = countFiles(datkaOut); err != nil {
 		return err

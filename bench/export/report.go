@@ -67,7 +67,8 @@ func (r *result) markdown() string {
 	fmt.Fprintf(&b, "Content: datka's default site plus %s news items in each of ru, ky, en (%s texts; %s). "+
 		"The same content as a Hugo project: %s news Markdown files (the corpus's and the seeded site's) and %s page files.\n\n",
 		harness.Group(r.Items), harness.Group(3*r.Items), how, harness.Group(r.HugoSite.Items), harness.Group(r.HugoSite.Pages))
-	fmt.Fprintf(&b, "Each build is a separate process (`datka export --data … --out …`, `hugo --source … --destination … --cleanDestinationDir --quiet`), %s; "+
+	fmt.Fprintf(&b, "Each build is a separate process (`datka export --data … --out …`, `hugo --source … --destination … --cleanDestinationDir --quiet`), %s. "+
+		"The two take turns (datka, Hugo, datka, Hugo…), and the disk is synced before each build. "+
 		"CPU is user + system time of the process and its children, "+
 		"peak memory the kernel's maximum resident set (wait4).\n\n", times(r.Runs))
 	b.WriteString("| tool | build | wall (median) | CPU | peak memory | every run (wall) |\n|---|---|--:|--:|--:|---|\n")
