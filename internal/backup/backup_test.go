@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/datka-cms/datka/internal/backup"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/media"
@@ -328,6 +330,12 @@ func TestRestoreRefusesDamaged(t *testing.T) {
 			if err := os.WriteFile(bad, tt.damage(slices.Clone(good)), 0o600); err != nil {
 				t.Fatal(err)
 			}
+			t.Run("checked only", func(t *testing.T) {
+				_, _, err := backup.Check(t.Context(), bad, io.Discard)
+				if !errors.Is(err, backup.ErrDamaged) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("Check: %v, want ErrDamaged saying %q", err, tt.want)
+				}
+			})
 			t.Run("into a new data folder", func(t *testing.T) {
 				tg, _ := emptyTarget(t, "sqlite")
 				_, err := backup.Restore(t.Context(), bad, tg, io.Discard)
@@ -587,5 +595,83 @@ func TestMissingFile(t *testing.T) {
 	}
 	if b := readFile(t, storage(t), img.Name); len(b) == 0 {
 		t.Error("the image itself was not restored")
+	}
+}
+
+// TestCheck checks a sound archive: it reports what the manifest records
+// and what the database in it holds, and leaves the folder of the archive
+// as it was.
+func TestCheck(t *testing.T) {
+	s := newSite(t)
+	archive, want := writeBackup(t, s)
+	before := listFolder(t, filepath.Dir(archive))
+	m, c, err := backup.Check(t.Context(), archive, io.Discard)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("manifest:\n got %+v\nwant %+v", m, want)
+	}
+	if c.Rows() != want.Rows() || len(c.Media) != len(want.Files)-1 {
+		t.Errorf("contents: %d rows, %d media files; the manifest says %d and %d", c.Rows(), len(c.Media), want.Rows(), len(want.Files)-1)
+	}
+	if after := listFolder(t, filepath.Dir(archive)); !reflect.DeepEqual(after, before) {
+		t.Errorf("the archive's folder changed:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// failingStorage refuses every file after the first few, as a full disk
+// or a bucket gone away would.
+type failingStorage struct {
+	media.Storage
+	left int
+}
+
+func (f *failingStorage) Put(ctx context.Context, name string, r io.Reader) error {
+	if f.left == 0 {
+		return errors.New("the storage is full")
+	}
+	f.left--
+	return f.Storage.Put(ctx, name, r)
+}
+
+// TestRestoreFailsIntoPostgres makes a restore into an empty PostgreSQL
+// schema fail after its migrations have made the tables: the schema is
+// left as empty as it was, and the next attempt succeeds.
+func TestRestoreFailsIntoPostgres(t *testing.T) {
+	s := newSite(t)
+	archive, _ := writeBackup(t, s)
+	dir := t.TempDir()
+	disk, err := media.NewDisk(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := backup.Target{DatabaseURL: testenv.PostgresSchema(t), Files: &failingStorage{Storage: disk, left: 1}}
+	if _, err := backup.Restore(t.Context(), archive, tg, io.Discard); err == nil || !strings.Contains(err.Error(), "the storage is full") {
+		t.Fatalf("Restore into a failing storage: %v, want it to fail", err)
+	}
+	conn, err := pgx.Connect(t.Context(), tg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	rows, err := conn.Query(t.Context(), `SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace
+		UNION ALL SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) > 0 {
+		t.Errorf("the failed restore left %d things in the schema: %q", len(left), left)
+	}
+	if names := listFolder(t, dir); len(names) > 0 {
+		t.Errorf("the failed restore left media files: %v", names)
+	}
+	tg.Files = disk
+	if _, err := backup.Restore(t.Context(), archive, tg, io.Discard); err != nil {
+		t.Fatalf("the next attempt: %v", err)
 	}
 }
