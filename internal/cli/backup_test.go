@@ -249,12 +249,12 @@ func TestBackupRestoreRefuse(t *testing.T) {
 }
 
 // folder maps the files under dir, but SQLite's write-ahead log and its
-// index, to their content.
+// index and datka's lock file, to their content.
 func folder(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, "-wal") || strings.HasSuffix(p, "-shm") {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, "-wal") || strings.HasSuffix(p, "-shm") || strings.HasSuffix(p, ".db.lock") {
 			return err
 		}
 		b, err := os.ReadFile(p)

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -60,6 +61,17 @@ func (o *restoreCmd) run(ctx context.Context, cfg config.Config, args []string, 
 	t := backup.Target{DatabaseURL: db.URL, Force: o.force}
 	if db.Driver == "sqlite" {
 		t.SQLitePath = db.Path
+		// A folder that is not there serves no site yet.
+		if _, err := os.Stat(filepath.Dir(db.Path)); err == nil {
+			release, err := lockDatabase(db.Path, true)
+			if errors.Is(err, errLocked) {
+				return fmt.Errorf("a datka server is using %s; stop it before restoring.\nNothing was restored, and nothing there was changed.", filepath.Dir(db.Path))
+			}
+			if err != nil {
+				return err
+			}
+			defer release()
+		}
 	}
 	cfg.Media = cmp.Or(o.media, cfg.Media, "disk")
 	s3, err := cfg.MediaStorage()
