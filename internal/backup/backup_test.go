@@ -5,6 +5,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"image"
 	"image/color"
@@ -323,6 +327,7 @@ func TestRestoreRefusesDamaged(t *testing.T) {
 			return name, body
 		}), "no part of a datka backup"},
 		{"not an archive", func([]byte) []byte { return []byte("hello, this is not a backup\n") }, "not a gzip-compressed archive"},
+		{"the database corrupt, and the manifest made to match", repack(t, corruptDatabase(t)), "integrity check"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -673,5 +678,47 @@ func TestRestoreFailsIntoPostgres(t *testing.T) {
 	tg.Files = disk
 	if _, err := backup.Restore(t.Context(), archive, tg, io.Discard); err != nil {
 		t.Fatalf("the next attempt: %v", err)
+	}
+}
+
+// corruptDatabase returns a change for repack that makes an index of the
+// archived database disagree with its table, which only SQLite's
+// integrity check finds, and rewrites the manifest's checksum and size of
+// the database to match: an archive sound in every other way.
+func corruptDatabase(t *testing.T) func(name string, body []byte) (string, []byte) {
+	var db backup.File
+	return func(name string, body []byte) (string, []byte) {
+		switch name {
+		case "datka.db":
+			path := filepath.Join(t.TempDir(), "datka.db")
+			if err := os.WriteFile(path, body, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			conn, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range []string{`PRAGMA writable_schema=ON`,
+				`UPDATE sqlite_schema SET sql = 'CREATE INDEX page_texts_slug ON page_texts (lang)' WHERE name = 'page_texts_slug'`} {
+				if _, err := conn.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			conn.Close()
+			body = readAll(t, path)
+			h := sha256.Sum256(body)
+			db = backup.File{Name: name, Size: int64(len(body)), SHA256: hex.EncodeToString(h[:])}
+		case "manifest.json":
+			var m backup.Manifest
+			if err := json.Unmarshal(body, &m); err != nil {
+				t.Fatal(err)
+			}
+			m.Files[0] = db
+			var err error
+			if body, err = json.Marshal(m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return name, body
 	}
 }
