@@ -21,7 +21,11 @@
 // against its counts; only then does it write the media files and, last,
 // put the database in place (on SQLite, a rename) or copy its rows in one
 // transaction (on PostgreSQL). A failure before that last step removes
-// the files it wrote, so the target is left as it was.
+// the files it wrote, so the target is left as it was; on PostgreSQL the
+// schema is opened, and so migrated, only once the archive is found
+// sound, and if it held nothing before, a failure drops the tables the
+// migrations made. Check makes the same checks, Restore's own, and stops
+// there.
 package backup
 
 import (

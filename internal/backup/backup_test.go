@@ -5,6 +5,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"image"
 	"image/color"
@@ -17,6 +21,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/datka-cms/datka/internal/backup"
 	"github.com/datka-cms/datka/internal/content"
@@ -321,6 +327,7 @@ func TestRestoreRefusesDamaged(t *testing.T) {
 			return name, body
 		}), "no part of a datka backup"},
 		{"not an archive", func([]byte) []byte { return []byte("hello, this is not a backup\n") }, "not a gzip-compressed archive"},
+		{"the database corrupt, and the manifest made to match", repack(t, corruptDatabase(t)), "integrity check"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,6 +335,12 @@ func TestRestoreRefusesDamaged(t *testing.T) {
 			if err := os.WriteFile(bad, tt.damage(slices.Clone(good)), 0o600); err != nil {
 				t.Fatal(err)
 			}
+			t.Run("checked only", func(t *testing.T) {
+				_, _, err := backup.Check(t.Context(), bad, io.Discard)
+				if !errors.Is(err, backup.ErrDamaged) || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("Check: %v, want ErrDamaged saying %q", err, tt.want)
+				}
+			})
 			t.Run("into a new data folder", func(t *testing.T) {
 				tg, _ := emptyTarget(t, "sqlite")
 				_, err := backup.Restore(t.Context(), bad, tg, io.Discard)
@@ -587,5 +600,125 @@ func TestMissingFile(t *testing.T) {
 	}
 	if b := readFile(t, storage(t), img.Name); len(b) == 0 {
 		t.Error("the image itself was not restored")
+	}
+}
+
+// TestCheck checks a sound archive: it reports what the manifest records
+// and what the database in it holds, and leaves the folder of the archive
+// as it was.
+func TestCheck(t *testing.T) {
+	s := newSite(t)
+	archive, want := writeBackup(t, s)
+	before := listFolder(t, filepath.Dir(archive))
+	m, c, err := backup.Check(t.Context(), archive, io.Discard)
+	if err != nil {
+		t.Fatalf("Check: %v", err)
+	}
+	if !reflect.DeepEqual(m, want) {
+		t.Errorf("manifest:\n got %+v\nwant %+v", m, want)
+	}
+	if c.Rows() != want.Rows() || len(c.Media) != len(want.Files)-1 {
+		t.Errorf("contents: %d rows, %d media files; the manifest says %d and %d", c.Rows(), len(c.Media), want.Rows(), len(want.Files)-1)
+	}
+	if after := listFolder(t, filepath.Dir(archive)); !reflect.DeepEqual(after, before) {
+		t.Errorf("the archive's folder changed:\nbefore %v\nafter  %v", before, after)
+	}
+}
+
+// failingStorage refuses every file after the first few, as a full disk
+// or a bucket gone away would.
+type failingStorage struct {
+	media.Storage
+	left int
+}
+
+func (f *failingStorage) Put(ctx context.Context, name string, r io.Reader) error {
+	if f.left == 0 {
+		return errors.New("the storage is full")
+	}
+	f.left--
+	return f.Storage.Put(ctx, name, r)
+}
+
+// TestRestoreFailsIntoPostgres makes a restore into an empty PostgreSQL
+// schema fail after its migrations have made the tables: the schema is
+// left as empty as it was, and the next attempt succeeds.
+func TestRestoreFailsIntoPostgres(t *testing.T) {
+	s := newSite(t)
+	archive, _ := writeBackup(t, s)
+	dir := t.TempDir()
+	disk, err := media.NewDisk(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := backup.Target{DatabaseURL: testenv.PostgresSchema(t), Files: &failingStorage{Storage: disk, left: 1}}
+	if _, err := backup.Restore(t.Context(), archive, tg, io.Discard); err == nil || !strings.Contains(err.Error(), "the storage is full") {
+		t.Fatalf("Restore into a failing storage: %v, want it to fail", err)
+	}
+	conn, err := pgx.Connect(t.Context(), tg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	rows, err := conn.Query(t.Context(), `SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace
+		UNION ALL SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) > 0 {
+		t.Errorf("the failed restore left %d things in the schema: %q", len(left), left)
+	}
+	if names := listFolder(t, dir); len(names) > 0 {
+		t.Errorf("the failed restore left media files: %v", names)
+	}
+	tg.Files = disk
+	if _, err := backup.Restore(t.Context(), archive, tg, io.Discard); err != nil {
+		t.Fatalf("the next attempt: %v", err)
+	}
+}
+
+// corruptDatabase returns a change for repack that makes an index of the
+// archived database disagree with its table, which only SQLite's
+// integrity check finds, and rewrites the manifest's checksum and size of
+// the database to match: an archive sound in every other way.
+func corruptDatabase(t *testing.T) func(name string, body []byte) (string, []byte) {
+	var db backup.File
+	return func(name string, body []byte) (string, []byte) {
+		switch name {
+		case "datka.db":
+			path := filepath.Join(t.TempDir(), "datka.db")
+			if err := os.WriteFile(path, body, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			conn, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range []string{`PRAGMA writable_schema=ON`,
+				`UPDATE sqlite_schema SET sql = 'CREATE INDEX page_texts_slug ON page_texts (lang)' WHERE name = 'page_texts_slug'`} {
+				if _, err := conn.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			conn.Close()
+			body = readAll(t, path)
+			h := sha256.Sum256(body)
+			db = backup.File{Name: name, Size: int64(len(body)), SHA256: hex.EncodeToString(h[:])}
+		case "manifest.json":
+			var m backup.Manifest
+			if err := json.Unmarshal(body, &m); err != nil {
+				t.Fatal(err)
+			}
+			m.Files[0] = db
+			var err error
+			if body, err = json.Marshal(m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return name, body
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/datka-cms/datka/internal/media"
 	"github.com/datka-cms/datka/internal/progress"
 	"github.com/datka-cms/datka/internal/store"
@@ -63,16 +65,15 @@ type Report struct {
 
 // Restore checks the archive at path whole, and then puts the site it
 // holds into t. Progress goes to w. An error before the database is in
-// place leaves t as it was.
-func Restore(ctx context.Context, path string, t Target, w io.Writer) (Report, error) {
+// place leaves t as it was; on PostgreSQL, a schema that held nothing
+// before is emptied again of the tables the restore made.
+func Restore(ctx context.Context, path string, t Target, w io.Writer) (r Report, err error) {
 	start := time.Now()
-	var r Report
-	if fi, err := os.Stat(path); err != nil {
-		return r, fmt.Errorf("backup: %w", err)
-	} else if !fi.Mode().IsRegular() {
-		return r, fmt.Errorf("backup: %s is not a file", path)
+	if err := isFile(path); err != nil {
+		return r, err
 	}
-	var dst *store.Store // PostgreSQL: opened to check it is empty, then written
+	var dst *store.Store // PostgreSQL: written, and checked empty
+	fresh := false       // PostgreSQL whose schema held nothing: opened only once the archive is sound
 	stageIn := ""
 	if t.SQLitePath != "" {
 		if _, err := os.Lstat(t.SQLitePath); err == nil && !t.Force {
@@ -80,17 +81,22 @@ func Restore(ctx context.Context, path string, t Target, w io.Writer) (Report, e
 		}
 		stageIn = filepath.Dir(t.SQLitePath)
 	} else {
-		var err error
-		if dst, err = store.Open(ctx, t.DatabaseURL); err != nil {
-			return r, fmt.Errorf("backup: restore: %w", err)
+		if fresh, err = schemaEmpty(ctx, t.DatabaseURL); err != nil {
+			return r, err
 		}
-		defer dst.Close()
-		c, err := dst.Contents(ctx)
-		if err != nil {
-			return r, fmt.Errorf("backup: restore: %w", err)
-		}
-		if c.Rows() > 0 {
-			return r, fmt.Errorf("%w: the PostgreSQL database holds %d rows. A restore goes only into an empty one, --force or not: drop the database and create it again, or use a new one", ErrNotEmpty, c.Rows())
+		if !fresh {
+			// Opening migrates it; a schema with tables had them already.
+			if dst, err = store.Open(ctx, t.DatabaseURL); err != nil {
+				return r, fmt.Errorf("backup: restore: %w", err)
+			}
+			defer dst.Close()
+			c, err := dst.Contents(ctx)
+			if err != nil {
+				return r, fmt.Errorf("backup: restore: %w", err)
+			}
+			if c.Rows() > 0 {
+				return r, fmt.Errorf("%w: the PostgreSQL database holds %d rows. A restore goes only into an empty one, --force or not: drop the database and create it again, or use a new one", ErrNotEmpty, c.Rows())
+			}
 		}
 	}
 	// Made folders are removed again should the restore fail; folders
@@ -117,25 +123,33 @@ func Restore(ctx context.Context, path string, t Target, w io.Writer) (Report, e
 	}
 	defer os.RemoveAll(stage)
 
-	check := progress.New(w, "check", 0)
-	m, err := unpack(ctx, path, stage, check)
+	m, _, staged, err := verify(ctx, path, stage, w)
 	if err != nil {
 		return r, err
 	}
-	r.Manifest = m
-	check.Done(fmt.Sprintf("every checksum matches the manifest of %s", m.Created.Format(time.RFC3339)))
-
-	staged, err := store.OpenSQLite(ctx, filepath.Join(stage, databaseName))
-	if err != nil {
-		return r, fmt.Errorf("%w: %s: its database does not open: %v", ErrDamaged, path, err)
-	}
 	defer staged.Close()
-	c, err := staged.Contents(ctx)
-	if err != nil {
-		return r, fmt.Errorf("%w: %s: %v", ErrDamaged, path, err)
-	}
-	if err := m.matches(c); err != nil {
-		return r, fmt.Errorf("%w: %s: %v", ErrDamaged, path, err)
+	r.Manifest = m
+
+	if fresh {
+		// From here a failure drops what the migrations make, so that
+		// the schema is as empty as it was for the next attempt. The
+		// deferred calls run last first: this one after the files'.
+		dst, err = store.Open(ctx, t.DatabaseURL)
+		defer func() {
+			if dst != nil {
+				dst.Close()
+			}
+			if committed {
+				return
+			}
+			if derr := dropAll(context.WithoutCancel(ctx), t.DatabaseURL); derr != nil {
+				err = errors.Join(err, derr)
+			}
+		}()
+		if err != nil {
+			dst = nil
+			return r, fmt.Errorf("backup: restore: %w", err)
+		}
 	}
 
 	files := t.Files
@@ -219,6 +233,135 @@ func Restore(ctx context.Context, path string, t Target, w io.Writer) (Report, e
 		len(m.Files)-1, progress.Bytes(m.MediaBytes()))
 	rep.Done(summary)
 	return r, nil
+}
+
+// Check reads the archive at path whole and checks it exactly as Restore
+// does before it writes anything, unpacking it into the system's
+// temporary folder (TMPDIR), which needs room for it. It touches no
+// database and no media storage. Progress goes to w.
+func Check(ctx context.Context, path string, w io.Writer) (Manifest, store.Contents, error) {
+	if err := isFile(path); err != nil {
+		return Manifest{}, store.Contents{}, err
+	}
+	stage, err := os.MkdirTemp("", ".datka-check-*")
+	if err != nil {
+		return Manifest{}, store.Contents{}, fmt.Errorf("backup: check: %w", err)
+	}
+	defer os.RemoveAll(stage)
+	m, c, staged, err := verify(ctx, path, stage, w)
+	if err != nil {
+		return m, c, err
+	}
+	return m, c, staged.Close()
+}
+
+// isFile refuses a path that is not a regular file.
+func isFile(path string) error {
+	if fi, err := os.Stat(path); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	} else if !fi.Mode().IsRegular() {
+		return fmt.Errorf("backup: %s is not a file", path)
+	}
+	return nil
+}
+
+// verify is the check that both Restore and Check make: it unpacks the
+// archive at path into stage, checking every entry against the manifest,
+// then opens the database it holds, runs SQLite's integrity check on it,
+// and compares its rows and media names with the manifest's. It returns
+// the manifest, what the database holds, and the staged database, open.
+func verify(ctx context.Context, path, stage string, w io.Writer) (Manifest, store.Contents, *store.Store, error) {
+	var c store.Contents
+	check := progress.New(w, "check", 0)
+	m, err := unpack(ctx, path, stage, check)
+	if err != nil {
+		return m, c, nil, err
+	}
+	staged, err := store.OpenSQLite(ctx, filepath.Join(stage, databaseName))
+	if err != nil {
+		return m, c, nil, fmt.Errorf("%w: %s: its database does not open: %v", ErrDamaged, path, err)
+	}
+	fail := func(err error) (Manifest, store.Contents, *store.Store, error) {
+		staged.Close()
+		return m, c, nil, fmt.Errorf("%w: %s: %v", ErrDamaged, path, err)
+	}
+	if err := staged.IntegrityCheck(ctx); err != nil {
+		return fail(err)
+	}
+	if c, err = staged.Contents(ctx); err != nil {
+		return fail(err)
+	}
+	if err := m.matches(c); err != nil {
+		return fail(err)
+	}
+	check.Done(fmt.Sprintf("every checksum matches the manifest of %s; the database is sound and holds what it records", m.Created.Format(time.RFC3339)))
+	return m, c, staged, nil
+}
+
+// schemaEmpty reports whether the PostgreSQL database at dbURL holds
+// nothing at all in its current schema (the first of its search_path):
+// no table, sequence, view, function or type. Only then may a failed
+// restore drop everything there again.
+func schemaEmpty(ctx context.Context, dbURL string) (bool, error) {
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return false, fmt.Errorf("backup: restore: connect to PostgreSQL: %w", err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	var n int64
+	err = conn.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM pg_class WHERE relnamespace = n.oid) +
+		(SELECT count(*) FROM pg_proc WHERE pronamespace = n.oid) +
+		(SELECT count(*) FROM pg_type WHERE typnamespace = n.oid)
+		FROM pg_namespace n WHERE n.nspname = current_schema()`).Scan(&n)
+	if errors.Is(err, pgx.ErrNoRows) { // no schema to create tables in; Open says so
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("backup: restore: look into the PostgreSQL database: %w", err)
+	}
+	return n == 0, nil
+}
+
+// dropAll drops everything in the current schema of the PostgreSQL
+// database at dbURL, in one transaction: what a restore into a schema
+// that schemaEmpty found empty made there before it failed.
+func dropAll(ctx context.Context, dbURL string) error {
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return fmt.Errorf("backup: restore failed, and the tables it made are left (drop them before the next attempt): %w", err)
+	}
+	defer conn.Close(ctx)
+	err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+		// Tables take their indexes, triggers and sequences along;
+		// functions and types (a table's row type went with it) follow.
+		for _, q := range []string{
+			`SELECT format('DROP TABLE IF EXISTS %I.%I CASCADE', schemaname, tablename) FROM pg_tables WHERE schemaname = current_schema()`,
+			`SELECT format('DROP VIEW IF EXISTS %I.%I CASCADE', schemaname, viewname) FROM pg_views WHERE schemaname = current_schema()`,
+			`SELECT format('DROP SEQUENCE IF EXISTS %I.%I CASCADE', sequence_schema, sequence_name) FROM information_schema.sequences WHERE sequence_schema = current_schema()`,
+			`SELECT format('DROP ROUTINE IF EXISTS %s CASCADE', p.oid::regprocedure) FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace`,
+			`SELECT format('DROP TYPE IF EXISTS %s CASCADE', t.oid::regtype) FROM pg_type t WHERE t.typnamespace = current_schema()::regnamespace`,
+		} {
+			rows, err := tx.Query(ctx, q)
+			if err != nil {
+				return err
+			}
+			drops, err := pgx.CollectRows(rows, pgx.RowTo[string])
+			if err != nil {
+				return err
+			}
+			for _, d := range drops {
+				if _, err := tx.Exec(ctx, d); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("backup: restore failed, and dropping the tables it made failed too (drop them before the next attempt): %w", err)
+	}
+	return nil
 }
 
 // unpack reads the archive at path into the folder stage, checking every

@@ -86,6 +86,20 @@ func TestBackupRestore(t *testing.T) {
 		t.Errorf("the backup left %q behind", left)
 	}
 
+	code, stdout, stderr = run(t, "restore", "--check", archive)
+	if code != 0 {
+		t.Fatalf("restore --check: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{archive + " is a sound datka backup", "integrity check", "Backed up at ", "from a site on " + map[bool]string{false: "sqlite", true: "postgres"}[testenv.OnPostgres()],
+		tables, "Rows: translation_groups ", "users ", "media 1"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("restore --check's output does not say %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "every checksum matches") {
+		t.Errorf("restore --check's progress does not say that the checksums match:\n%s", stderr)
+	}
+
 	targets := []struct{ name, db string }{{"into a new data folder", ""}}
 	if testenv.OnPostgres() {
 		targets = append(targets, struct{ name, db string }{"into a new PostgreSQL database", testenv.PostgresSchema(t)})
@@ -192,6 +206,12 @@ func TestBackupRestoreRefuse(t *testing.T) {
 			wantCode: 1, wantStderr: []string{"damaged or incomplete", "unexpected EOF", "Nothing was restored"}},
 		{name: "restore of a damaged archive over a site, with --force", args: []string{"restore", "--data", dir, "--db", dbURL, "--force", damaged},
 			wantCode: 1, wantStderr: []string{"Nothing was restored"}},
+		{name: "check of a damaged archive", args: []string{"restore", "--check", damaged},
+			wantCode: 1, wantStderr: []string{"damaged or incomplete", "would not restore"}},
+		{name: "check of a truncated archive", args: []string{"restore", "--data", nowhere, "--check", truncated},
+			wantCode: 1, wantStderr: []string{"unexpected EOF", "would not restore"}},
+		{name: "check with --force", args: []string{"restore", "--check", "--force", archive},
+			wantCode: 1, wantStderr: []string{"only reads the archive"}},
 		{name: "restore of a media folder of no known kind", args: []string{"restore", "--data", nowhere, "--media", "ftp://x", archive},
 			wantCode: 1, wantStderr: []string{"--media", "not supported"}},
 	}
@@ -229,12 +249,12 @@ func TestBackupRestoreRefuse(t *testing.T) {
 }
 
 // folder maps the files under dir, but SQLite's write-ahead log and its
-// index, to their content.
+// index and datka's lock file, to their content.
 func folder(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, "-wal") || strings.HasSuffix(p, "-shm") {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, "-wal") || strings.HasSuffix(p, "-shm") || strings.HasSuffix(p, ".db.lock") {
 			return err
 		}
 		b, err := os.ReadFile(p)
@@ -264,7 +284,7 @@ func TestBackupRestoreHelp(t *testing.T) {
 	for _, tt := range []struct {
 		cmd  string
 		want []string
-	}{{"backup", []string{"-data", "-db", "-out", "-media"}}, {"restore", []string{"-data", "-db", "-force", "-media"}}} {
+	}{{"backup", []string{"-data", "-db", "-out", "-media"}}, {"restore", []string{"-data", "-db", "-force", "-check", "-media"}}} {
 		code, _, stderr := run(t, tt.cmd, "-h")
 		if code != 0 {
 			t.Errorf("%s -h: exit %d", tt.cmd, code)

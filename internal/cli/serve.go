@@ -40,6 +40,21 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return fmt.Errorf("serve takes no arguments, got %q", args)
 	}
 	log := cfg.Logger()
+	db, err := cfg.Database()
+	if err != nil {
+		return err
+	}
+	if db.Driver == "sqlite" {
+		// Held until the server stops, so that a restore refuses meanwhile.
+		release, err := lockDatabase(db.Path, false)
+		if errors.Is(err, errLocked) {
+			return fmt.Errorf("a datka restore is replacing the database at %s; start the site when it has finished", db.Path)
+		}
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	a, err := app.Open(ctx, cfg, log)
 	if err != nil {
 		return err
