@@ -226,11 +226,8 @@ func freeAddr(t *testing.T) string {
 func TestServe(t *testing.T) {
 	quietEnv(t)
 	dir := t.TempDir()
-	addr := freeAddr(t)
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	go func() { done <- Main([]string{"serve", "--data", dir, "--addr", addr}, &stdout, &stderr) }()
-
+	srv := startServe(t, dir)
+	addr, stdout, stderr, done := srv.addr, srv.stdout, srv.stderr, srv.done
 	client := &http.Client{Timeout: 5 * time.Second}
 	base := "http://" + addr
 	get := func(path string) (int, string, error) {
@@ -241,25 +238,6 @@ func TestServe(t *testing.T) {
 		defer res.Body.Close()
 		b, err := io.ReadAll(res.Body)
 		return res.StatusCode, string(b), err
-	}
-
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		code, _, err := get("/readyz")
-		if err == nil && code == http.StatusOK {
-			break
-		}
-		select {
-		case c := <-done:
-			t.Fatalf("serve exited with %d before it was ready; stderr:\n%s", c, stderr.String())
-		case <-time.After(50 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			// Leave the server to the signal below, so that it does not
-			// outlive the test.
-			stopServe(t, done)
-			t.Fatalf("not ready after 10 s (last: %d, %v); stderr:\n%s", code, err, stderr.String())
-		}
 	}
 
 	code, body, err := get("/ru/")
@@ -282,6 +260,42 @@ func TestServe(t *testing.T) {
 	}
 	if _, _, err := get("/readyz"); err == nil {
 		t.Error("the server still answers after serve returned")
+	}
+}
+
+// servedSite is a real serve command that a test started.
+type servedSite struct {
+	addr           string
+	stdout, stderr *syncBuffer
+	done           chan int // Main's exit code
+}
+
+// startServe runs serve on the data folder dir on a free port and waits
+// until it answers /readyz; the test fails if it exits first or is not
+// ready within 10 s. Stop it with stopServe.
+func startServe(t *testing.T, dir string) *servedSite {
+	t.Helper()
+	s := &servedSite{addr: freeAddr(t), stdout: &syncBuffer{}, stderr: &syncBuffer{}, done: make(chan int, 1)}
+	go func() { s.done <- Main([]string{"serve", "--data", dir, "--addr", s.addr}, s.stdout, s.stderr) }()
+	client := &http.Client{Timeout: 5 * time.Second}
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		res, err := client.Get("http://" + s.addr + "/readyz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return s
+			}
+		}
+		select {
+		case c := <-s.done:
+			t.Fatalf("serve exited with %d before it was ready; stderr:\n%s", c, s.stderr.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			// Stop the server, so that it does not outlive the test.
+			stopServe(t, s.done)
+			t.Fatalf("not ready after 10 s (last: %v); stderr:\n%s", err, s.stderr.String())
+		}
 	}
 }
 

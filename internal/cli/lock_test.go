@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"net/http"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/datka-cms/datka/internal/testenv"
 )
@@ -27,29 +25,8 @@ func TestRestoreWhileServing(t *testing.T) {
 		t.Fatalf("backup: exit %d\n%s", code, stderr)
 	}
 
-	addr := freeAddr(t)
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
-	go func() { done <- Main([]string{"serve", "--data", dir, "--addr", addr}, &stdout, &stderr) }()
-	client := &http.Client{Timeout: 5 * time.Second}
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		res, err := client.Get("http://" + addr + "/readyz")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				break
-			}
-		}
-		select {
-		case c := <-done:
-			t.Fatalf("serve exited with %d before it was ready; stderr:\n%s", c, stderr.String())
-		case <-time.After(50 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			stopServe(t, done)
-			t.Fatalf("not ready after 10 s; stderr:\n%s", stderr.String())
-		}
-	}
+	srv := startServe(t, dir)
+	stderr, done := srv.stderr, srv.done
 	stopped := false
 	defer func() {
 		if !stopped {
