@@ -68,9 +68,18 @@ func (r *Runner) RunOnce(ctx context.Context) (int, error) {
 			return done, err
 		}
 		for _, x := range due {
+			// Another instance whose lease overlapped this one's (a
+			// process paused past its lease) may have found the plan too:
+			// the one that takes it off the schedule carries it out.
+			claimed, err := r.Store.Claim(ctx, x)
+			if err != nil {
+				return done, err
+			}
+			if !claimed {
+				continue
+			}
 			detail := fmt.Sprintf("planned for %s", x.At.UTC().Format(time.RFC3339))
 			action := "scheduled_" + x.Action
-			var err error
 			switch x.Action {
 			case "publish":
 				_, err = r.Store.Publish(ctx, x.GroupID, x.Lang, system)
@@ -90,9 +99,6 @@ func (r *Runner) RunOnce(ctx context.Context) (int, error) {
 				action += "_failed"
 				detail += "; " + err.Error()
 				r.Log.Warn("scheduled work failed", "item", x.GroupID, "lang", x.Lang, "action", x.Action, "err", err)
-			}
-			if err := r.Store.Unschedule(ctx, x.GroupID, x.Lang, x.Action); err != nil {
-				return done, err
 			}
 			if err := r.Store.Audit(ctx, content.AuditEntry{UserEmail: system.Email, Action: action, ItemID: x.GroupID,
 				Lang: x.Lang, Detail: detail}); err != nil {

@@ -35,6 +35,23 @@ func (s *Store) Unschedule(ctx context.Context, groupID int64, lang, action stri
 	return nil
 }
 
+// Claim takes the plan x off the schedule for the caller to carry out,
+// and reports whether it did: of several instances that found the plan
+// due at once, one gets it. A plan changed since it was read (another
+// time) is not taken.
+func (s *Store) Claim(ctx context.Context, x content.Scheduled) (bool, error) {
+	res, err := s.write.ExecContext(ctx, `DELETE FROM schedule WHERE group_id = $1 AND lang = $2 AND action = $3 AND at = $4`,
+		x.GroupID, x.Lang, x.Action, formatTime(x.At))
+	if err != nil {
+		return false, fmt.Errorf("store: claim plan: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: claim plan: %w", err)
+	}
+	return n == 1, nil
+}
+
 // ScheduledItems lists the plans, soonest first; with groupID > 0, those
 // of one item.
 func (s *Store) ScheduledItems(ctx context.Context, groupID int64) ([]content.Scheduled, error) {
