@@ -58,13 +58,21 @@ type Instance struct {
 // Its output is shown if the test fails. It is killed when the test ends.
 func Start(t *testing.T, bin, name string, env ...string) *Instance {
 	t.Helper()
+	return StartIn(t, bin, name, "", []string{"serve"}, env...)
+}
+
+// StartIn is Start with the working folder (the test's own when empty)
+// and the arguments of the command given.
+func StartIn(t *testing.T, bin, name, dir string, args []string, env ...string) *Instance {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve")
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "DATKA_ADDR="+addr, "DATKA_BASE_URL=http://"+addr,
 		"DATKA_ADMIN_EMAIL="+AdminEmail, "DATKA_ADMIN_PASSWORD="+AdminPassword)
 	cmd.Env = append(cmd.Env, env...)

@@ -225,7 +225,8 @@ func freeAddr(t *testing.T) string {
 // test process is not killed.
 func TestServe(t *testing.T) {
 	quietEnv(t)
-	dir := t.TempDir()
+	// A data folder that is not there yet, as on a fresh checkout.
+	dir := filepath.Join(t.TempDir(), "data")
 	srv := startServe(t, dir)
 	addr, stdout, stderr, done := srv.addr, srv.stdout, srv.stderr, srv.done
 	client := &http.Client{Timeout: 5 * time.Second}

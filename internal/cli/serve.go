@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -45,6 +46,10 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		return err
 	}
 	if db.Driver == "sqlite" {
+		// The first start makes the data folder; the lock file lives there.
+		if err := os.MkdirAll(filepath.Dir(db.Path), 0o750); err != nil {
+			return fmt.Errorf("make the data folder: %w", err)
+		}
 		// Held until the server stops, so that a restore refuses meanwhile.
 		release, err := lockDatabase(db.Path, false)
 		if errors.Is(err, errLocked) {
