@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/datka-cms/datka/internal/content"
@@ -106,6 +107,10 @@ type entryCard struct {
 	Groups   []string
 	DocLangs []string
 	Year     int
+	// Facets are the library filter values a material matches, as
+	// "topic:media group:media lang:ru year:2021 format:video": the
+	// archive's library filters (internal/export) read them.
+	Facets string
 }
 
 func (h *handler) entryCardOf(ctx context.Context, d siteData, e content.Entry, l lang.Language, withCover bool) (entryCard, bool) {
@@ -138,6 +143,7 @@ func (h *handler) entryCardOf(ctx context.Context, d siteData, e content.Entry, 
 			c.DocLangs = append(c.DocLangs, tr.T("lang_"+code))
 		}
 		c.Format = h.fileFormat(ctx, l.Code, e)
+		c.Facets = materialFacets(e)
 	}
 	if withCover {
 		if img, ok := h.coverImage(ctx, e.Cover, t.Lang); ok {
@@ -145,6 +151,31 @@ func (h *handler) entryCardOf(ctx context.Context, d siteData, e content.Entry, 
 		}
 	}
 	return c, true
+}
+
+// materialFacets lists the values of the library's filters that select
+// e, as the store's EntryQuery selects them.
+func materialFacets(e content.Entry) string {
+	var f []string
+	if e.Topic != "" {
+		f = append(f, "topic:"+e.Topic)
+	}
+	for _, g := range e.Groups {
+		f = append(f, "group:"+g)
+	}
+	for _, code := range e.DocLangs {
+		f = append(f, "lang:"+code)
+	}
+	if e.Year != 0 {
+		f = append(f, "year:"+strconv.Itoa(e.Year))
+	}
+	if e.File != "" {
+		f = append(f, "format:document")
+	}
+	if e.VideoURL != "" {
+		f = append(f, "format:video")
+	}
+	return strings.Join(f, " ")
 }
 
 // cards returns the entries q selects as cards for l, and how many it
