@@ -2,15 +2,22 @@ package e2e
 
 import (
 	"context"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/export"
 	"github.com/datka-cms/datka/internal/i18n"
 	"github.com/datka-cms/datka/internal/search"
@@ -24,15 +31,7 @@ import (
 func TestStaticSearchInTheBrowser(t *testing.T) {
 	s := startSite(t)
 	ctx := context.Background()
-	cat, err := i18n.Load(s.app.Languages.Default().Code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := t.TempDir()
-	if _, err := export.Run(ctx, export.Options{Handler: s.app.Handler, Store: s.app.Store, Languages: s.app.Languages,
-		Catalog: cat, BaseURL: s.URL, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := exportSite(t, s)
 	searchPage := map[string]string{"ru": "ru/poisk/index.html", "ky": "ky/izdoo/index.html", "en": "en/search/index.html"}
 	tab := newTab(t)
 	for _, tc := range []struct{ lang, q, kind string }{
@@ -85,4 +84,104 @@ func TestStaticSearchInTheBrowser(t *testing.T) {
 			t.Logf("%s %q: %d results, status %q", tc.lang, tc.q, len(got), strings.TrimSpace(status))
 		})
 	}
+}
+
+// TestStaticLibraryFiltersInTheBrowser exports a library of two pages and
+// opens the archive's list from disk with filters in the address: the
+// real library.js must list what the live library lists, say how many,
+// and ignore a value the form does not offer, as the live site does.
+func TestStaticLibraryFiltersInTheBrowser(t *testing.T) {
+	s := startSite(t)
+	ctx := context.Background()
+	var ms []content.Entry
+	for i := range 14 {
+		key := fmt.Sprintf("m%02d", i)
+		ms = append(ms, content.Entry{Key: key, Type: content.EntryMaterial, Year: 2020 + i%3,
+			Topic: []string{"media", "education"}[i%2], Groups: []string{"religious"}, DocLangs: []string{"ky"},
+			VideoURL: "https://video.example.org/" + key, Date: time.Date(2020+i%3, 3, 1+i, 0, 0, 0, 0, time.UTC),
+			Texts: map[string]content.EntryText{"en": {Meta: content.Meta{Lang: "en", Slug: key, Status: content.StatusPublished},
+				Title: "Handbook " + key}}})
+	}
+	if err := s.app.Store.Install(ctx, "en", nil, nil, ms, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := exportSite(t, s)
+	titleRe := regexp.MustCompile(`<h3><a href="[^"]*"[^>]*>([^<]*)</a></h3>`)
+	countRe := regexp.MustCompile(`<p class="count" role="status">([^<]*)</p>`)
+	tab := newTab(t)
+	for _, q := range []string{"topic=media", "topic=education&year=2021", "lang=ky&group=religious", "topic=gender-equality", "topic=nonsense&year=1999"} {
+		t.Run(q, func(t *testing.T) {
+			// The live list, all its pages.
+			var want []string
+			var count string
+			for page := 1; page < 10; page++ {
+				body := httpGet(t, s.URL+"/en/library?"+q+fmt.Sprintf("&page=%d", page))
+				if page == 1 {
+					count = html.UnescapeString(countRe.FindStringSubmatch(body)[1])
+				}
+				for _, m := range titleRe.FindAllStringSubmatch(body, -1) {
+					want = append(want, m[1])
+				}
+				if !strings.Contains(body, `rel="next"`) {
+					break
+				}
+			}
+			do(t, tab, "open the archive's library", chromedp.Navigate("file://"+filepath.Join(out, "en", "library", "index.html")+"?"+q))
+			got := eval[[]string](t, tab, `Array.from(document.querySelectorAll('ul.entries h3 a')).map(a => a.textContent)`)
+			filtered := !strings.Contains(q, "nonsense")
+			if !filtered {
+				// No filter applies: the first page stays as it is.
+				want = want[:min(len(want), 10)]
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("the archive lists %q, the live library %q", got, want)
+			}
+			if c := eval[string](t, tab, `document.querySelector('p.count').textContent`); c != count {
+				t.Errorf("the archive says %q, the live library %q", c, count)
+			}
+			if len(want) == 0 && eval[string](t, tab, `(document.querySelector('p.empty') || {}).textContent || ""`) == "" {
+				t.Error("nothing matches and nothing says so")
+			}
+			if pager := eval[bool](t, tab, `!!document.querySelector('nav.pager')`); pager == filtered {
+				t.Errorf("pager shown: %v, with filters that apply: %v", pager, filtered)
+			}
+			for _, h := range eval[[]string](t, tab, `Array.from(document.querySelectorAll('ul.entries h3 a')).map(a => a.href)`) {
+				p, err := url.Parse(h)
+				if err != nil || p.Scheme != "file" {
+					t.Errorf("card link %q is not a file of the archive", h)
+				} else if _, err := os.Stat(p.Path); err != nil {
+					t.Errorf("card link %q: %v", h, err)
+				}
+			}
+		})
+	}
+}
+
+func httpGet(t *testing.T, u string) string {
+	t.Helper()
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %v", u, res.StatusCode, err)
+	}
+	return string(b)
+}
+
+// exportSite exports the site into a temporary folder and returns it.
+func exportSite(t *testing.T, s *site) string {
+	t.Helper()
+	cat, err := i18n.Load(s.app.Languages.Default().Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := export.Run(context.Background(), export.Options{Handler: s.app.Handler, Store: s.app.Store,
+		Languages: s.app.Languages, Catalog: cat, BaseURL: s.URL, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

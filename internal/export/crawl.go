@@ -23,7 +23,12 @@ type fetched struct {
 	soft     []string // paths that links with a query lead to in the archive
 	unstatic []string // links whose query has no static form
 	held     []byte   // a search page's body, finished after the crawl
-	err      error
+	// A library list's page: the list's path, the page's number and
+	// cards; the first page is held, as a search page is.
+	library string
+	libPage int
+	cards   []libCard
+	err     error
 }
 
 // crawlJob is one URL to fetch; soft when a failure there is not an error
@@ -36,7 +41,8 @@ type crawlJob struct {
 // crawl fetches every URL reachable from starts with as many workers as
 // there are processors. Each page is rewritten and written out as soon as
 // it is rendered, so that memory holds the addresses, not the pages; the
-// search pages are kept back for addSearch.
+// search pages and the first pages of library lists are kept back for
+// addSearch and addLibraries.
 func (e *exporter) crawl(ctx context.Context, starts []string) error {
 	workers := runtime.GOMAXPROCS(0) + 1
 	jobs := make(chan crawlJob)
@@ -110,7 +116,18 @@ func (e *exporter) crawl(ctx context.Context, starts []string) error {
 				if r.page {
 					e.pages++
 				}
-				if r.held != nil {
+				switch {
+				case r.library != "":
+					lib := e.libraries[r.library]
+					if lib == nil {
+						lib = &library{pages: map[int][]libCard{}}
+						e.libraries[r.library] = lib
+					}
+					lib.pages[r.libPage] = r.cards
+					if r.libPage == 1 {
+						lib.first = r.held
+					}
+				case r.held != nil:
 					e.held[r.target] = r.held
 				}
 				for _, u := range r.unstatic {
@@ -207,9 +224,18 @@ func (e *exporter) fetch(ctx context.Context, target string, cache map[string]li
 		}
 		os.Remove(out.spool)
 	}
+	if list, page, ok := libraryPage(target, body); ok {
+		// The cards' links, relative to the list's first page.
+		listDir := path.Dir(fileOf(list))
+		var ignored fetched
+		r.library, r.libPage = list, page
+		r.cards = libraryCards(body, func(card []byte) []byte {
+			return e.rewritePage(card, cache, &ignored, func(file string) string { return relPath(listDir, file) })
+		})
+	}
 	dir := path.Dir(r.file)
 	body = e.rewritePage(stripPostForms(body), cache, &r, func(file string) string { return relPath(dir, file) })
-	if e.searchPage[target] {
+	if e.searchPage[target] || r.library != "" && r.libPage == 1 {
 		r.held = body
 		return r
 	}

@@ -15,12 +15,14 @@
 //
 // Search keeps working with a small script: the export builds, with the
 // live search's analysers, an index per language (index.go) that the
-// search page loads beside search.js. Pages need no JavaScript; only the
-// search does.
+// search page loads beside search.js. The library's filters work alike
+// (library.go): the cards of a library list, with the filter values of
+// each, go into a script that library.js filters. Pages need no
+// JavaScript; only the search and the filters do.
 //
-// What a static archive cannot do: the library's filters (the form leads
-// to the unfiltered list), the contact form, the display-mode switch, and,
-// in the search, pointing to other languages that have results. A query
+// What a static archive cannot do: the contact form, the display-mode
+// switch, and, in the search, pointing to other languages that have
+// results. A query
 // word that no indexed text uses is matched by the longest indexed term it
 // begins with (index.go), which may find a little more than the live
 // search would.
@@ -117,10 +119,11 @@ type exporter struct {
 	baseHost   string
 	basePath   string // the base URL's folder, without a trailing slash
 	spoolDir   string
-	searchPage map[string]bool   // the search pages' URLs
-	files      map[string]string // file written → the URL it holds
-	held       map[string][]byte // search pages, by URL, until addSearch
-	alias      map[string]string // redirecting URL → where it leads
+	searchPage map[string]bool     // the search pages' URLs
+	files      map[string]string   // file written → the URL it holds
+	held       map[string][]byte   // search pages, by URL, until addSearch
+	libraries  map[string]*library // library lists, by path, until addLibraries
+	alias      map[string]string   // redirecting URL → where it leads
 	unresolved map[string]bool
 	pages      int
 }
@@ -136,7 +139,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		return Summary{}, err
 	}
 	e := &exporter{o: o, w: w, searchPage: map[string]bool{}, files: map[string]string{}, held: map[string][]byte{},
-		alias: map[string]string{}, unresolved: map[string]bool{}}
+		libraries: map[string]*library{}, alias: map[string]string{}, unresolved: map[string]bool{}}
 	if u, err := url.Parse(o.BaseURL); err == nil {
 		e.baseHost, e.basePath = u.Host, strings.TrimSuffix(u.Path, "/")
 	}
@@ -176,6 +179,9 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		return Summary{}, ix.err
 	}
 	if err := e.addSearch(ctx, ix, searchPages); err != nil {
+		return Summary{}, err
+	}
+	if err := e.addLibraries(); err != nil {
 		return Summary{}, err
 	}
 	if err := e.writeRedirects(); err != nil {
@@ -453,21 +459,34 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 		if err != nil {
 			return err
 		}
-		dir := path.Dir(fileOf(u))
-		tags := `<script src="` + relPath(dir, fileOf(index)) + `" defer></script><script src="` + relPath(dir, fileOf(script)) + `" defer></script></head>`
-		body = bytes.Replace(body, []byte("</head>"), []byte(tags), 1)
 		// Without the script the form leads back to this page: say why.
-		note := `</form><noscript><p class="notice" role="note">` + html.EscapeString(e.o.Catalog.For(l.Code).T("search_needs_script")) + `</p></noscript>`
-		if i := bytes.Index(body, []byte(`<form class="search-form"`)); i >= 0 {
-			if j := bytes.Index(body[i:], []byte("</form>")); j >= 0 {
-				body = slices.Concat(body[:i+j], []byte(note), body[i+j+len("</form>"):])
-			}
-		}
+		body = withScripts(body, path.Dir(fileOf(u)), []string{index, script},
+			[]byte(`<form class="search-form"`), e.o.Catalog.For(l.Code).T("search_needs_script"))
 		if err := e.w.put(fileOf(u), memFile(body)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// withScripts makes a page held back from the crawl (in dir) load the
+// scripts (site URLs) that make its form work, and puts after the form
+// that opens with form a note, for readers without JavaScript, of why it
+// does nothing for them.
+func withScripts(body []byte, dir string, scripts []string, form []byte, note string) []byte {
+	var tags strings.Builder
+	for _, s := range scripts {
+		tags.WriteString(`<script src="` + html.EscapeString(relPath(dir, fileOf(s))) + `" defer></script>`)
+	}
+	tags.WriteString("</head>")
+	body = bytes.Replace(body, []byte("</head>"), []byte(tags.String()), 1)
+	if i := bytes.Index(body, form); i >= 0 {
+		if j := bytes.Index(body[i:], []byte("</form>")); j >= 0 {
+			tail := `</form><noscript><p class="notice" role="note">` + html.EscapeString(note) + `</p></noscript>`
+			body = slices.Concat(body[:i+j], []byte(tail), body[i+j+len("</form>"):])
+		}
+	}
+	return body
 }
 
 // addFile writes a file named by its content, as the site names its
