@@ -48,7 +48,8 @@ func libraryPage(target string, body []byte) (list string, page int, ok bool) {
 	page = 1
 	if n, found := strings.CutPrefix(q, "page="); found {
 		var err error
-		if page, err = strconv.Atoi(n); err != nil {
+		// ?page=1, should a link name it, is a copy of the first page.
+		if page, err = strconv.Atoi(n); err != nil || page < 2 {
 			return "", 0, false
 		}
 	} else if q != "" {
