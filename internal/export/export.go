@@ -17,8 +17,9 @@
 // live search's analysers, an index per language (index.go) that the
 // search page loads beside search.js. The library's filters work alike
 // (library.go): the cards of a library list, with the filter values of
-// each, go into a script that library.js filters. Pages need no
-// JavaScript; only the search and the filters do.
+// each, go into a script that library.js filters. Both show ten to a
+// page with pager.js, the live pager. Pages need no JavaScript; only the
+// search and the filters do.
 //
 // What a static archive cannot do: the contact form, the display-mode
 // switch, and, in the search, pointing to other languages that have
@@ -74,6 +75,36 @@ import (
 //go:embed search.js
 var searchScript []byte
 
+//go:embed pager.js
+var pagerScript []byte
+
+// perPage is how many results or materials a page of the archive's search
+// and filtered library shows, as the live lists do.
+const perPage = 10
+
+// pagerLabels are the live pager's words, for pager.js.
+type pagerLabels struct {
+	Label string `json:"label"`
+	Prev  string `json:"prev"`
+	Next  string `json:"next"`
+}
+
+func pagerFor(tr *i18n.Translator) *pagerLabels {
+	return &pagerLabels{Label: tr.T("pager"), Prev: tr.T("pager_prev"), Next: tr.T("pager_next")}
+}
+
+// pager writes pager.js, once, and returns its site URL.
+func (e *exporter) pager() (string, error) {
+	if e.pagerURL == "" {
+		u, err := e.addFile("/static/pager", ".js", pagerScript)
+		if err != nil {
+			return "", err
+		}
+		e.pagerURL = u
+	}
+	return e.pagerURL, nil
+}
+
 // ManifestName is the file in the output folder that lists what the
 // export wrote, with checksums.
 const ManifestName = ".datka-export.json"
@@ -126,6 +157,7 @@ type exporter struct {
 	alias      map[string]string   // redirecting URL → where it leads
 	unresolved map[string]bool
 	pages      int
+	pagerURL   string // pager.js, once written
 }
 
 // Run exports the site.
@@ -430,6 +462,10 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 	if err != nil {
 		return err
 	}
+	pager, err := e.pager()
+	if err != nil {
+		return err
+	}
 	for _, l := range e.o.Languages.All() {
 		u := searchPages[l.Code]
 		body, ok := e.held[u]
@@ -449,6 +485,7 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 				break
 			}
 		}
+		li.ix.Per, li.ix.Pager = perPage, pagerFor(e.o.Catalog.For(l.Code))
 		js, err := json.Marshal(li.ix)
 		if err != nil {
 			return err
@@ -460,7 +497,7 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 			return err
 		}
 		// Without the script the form leads back to this page: say why.
-		body = withScripts(body, path.Dir(fileOf(u)), []string{index, script},
+		body = withScripts(body, path.Dir(fileOf(u)), []string{index, pager, script},
 			[]byte(`<form class="search-form"`), e.o.Catalog.For(l.Code).T("search_needs_script"))
 		if err := e.w.put(fileOf(u), memFile(body)); err != nil {
 			return err

@@ -42,6 +42,10 @@ type searchIndex struct {
 	None    string            `json:"none"`
 	NoWords string            `json:"noWords"`
 	Kinds   map[string]string `json:"kinds"`
+	// Per and Pager are how pager.js pages the results; addSearch sets
+	// them.
+	Per   int          `json:"per,omitempty"`
+	Pager *pagerLabels `json:"pager,omitempty"`
 }
 
 // endings is how many runes a query word may have past the indexed term it

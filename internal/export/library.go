@@ -92,6 +92,9 @@ type libraryData struct {
 	Count []string `json:"count"`
 	Empty string   `json:"empty"` // no material matches the filters
 	Reset string   `json:"reset"` // the label of the link that clears them
+	// Per and Pager are how pager.js pages the materials found.
+	Per   int          `json:"per"`
+	Pager *pagerLabels `json:"pager"`
 }
 
 // addLibraries writes, for each library list, the script of its cards
@@ -101,6 +104,10 @@ func (e *exporter) addLibraries() error {
 		return nil
 	}
 	script, err := e.addFile("/library/library", ".js", libraryScript)
+	if err != nil {
+		return err
+	}
+	pager, err := e.pager()
 	if err != nil {
 		return err
 	}
@@ -119,7 +126,8 @@ func (e *exporter) addLibraries() error {
 			code = e.o.Languages.Default().Code
 		}
 		tr := e.o.Catalog.For(code)
-		d := libraryData{Cards: [][2]string{}, Empty: tr.T("library_empty"), Reset: tr.T("filter_reset")}
+		d := libraryData{Cards: [][2]string{}, Empty: tr.T("library_empty"), Reset: tr.T("filter_reset"),
+			Per: perPage, Pager: pagerFor(tr)}
 		numbers := make([]int, 0, len(lib.pages))
 		for n := range lib.pages {
 			numbers = append(numbers, n)
@@ -150,7 +158,7 @@ func (e *exporter) addLibraries() error {
 		}
 		// Without the script the form leads back to the whole list: say why.
 		file := fileOf(u)
-		body := withScripts(lib.first, path.Dir(file), []string{index, script}, libraryForm, tr.T("library_filters_need_script"))
+		body := withScripts(lib.first, path.Dir(file), []string{index, pager, script}, libraryForm, tr.T("library_filters_need_script"))
 		if err := e.w.put(file, memFile(body)); err != nil {
 			return err
 		}

@@ -1,5 +1,5 @@
 // The library filters of a static datka archive. The cards of the whole
-// list (window.datkaLibrary, loaded by the script before this one) carry
+// list (window.datkaLibrary, loaded before this script, as is pager.js) carry
 // the filter values each material matches; when the form has been sent,
 // this script shows the cards that match every chosen filter, as the
 // live site's list does (store.EntryQuery), in the list's order.
@@ -7,7 +7,7 @@
   "use strict";
   var lib = window.datkaLibrary;
   var form = document.querySelector("form.filters");
-  if (!lib || !form) return;
+  if (!lib || !form || !window.datkaPager) return;
   var params = new URLSearchParams(location.search);
   var want = [];
   ["topic", "group", "lang", "year", "format"].forEach(function (name) {
@@ -38,18 +38,20 @@
     form.parentNode.insertBefore(count, form.nextSibling);
   }
   count.textContent = lib.count[found.length];
-  var after = count;
   if (found.length) {
-    // The cards are the site's own HTML, as its list pages hold them.
+    // Ten to a page, as the live list shows them. The cards are the
+    // site's own HTML, as its list pages hold them.
+    var paged = window.datkaPager(found, lib.per, lib.pager);
     var ul = document.createElement("ul");
     ul.className = "entries";
-    ul.innerHTML = found.map(function (c) { return c[1]; }).join("\n");
-    after.parentNode.insertBefore(ul, after.nextSibling);
+    ul.innerHTML = paged.items.map(function (c) { return c[1]; }).join("\n");
+    count.parentNode.insertBefore(ul, count.nextSibling);
+    if (paged.nav) ul.parentNode.insertBefore(paged.nav, ul.nextSibling);
   } else {
     var p = document.createElement("p");
     p.className = "empty";
     p.textContent = lib.empty;
-    after.parentNode.insertBefore(p, after.nextSibling);
+    count.parentNode.insertBefore(p, count.nextSibling);
   }
   var buttons = form.querySelector(".buttons");
   if (buttons && !buttons.querySelector("a")) {

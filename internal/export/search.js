@@ -1,5 +1,5 @@
 // The search of a static datka archive. The index of the page's language
-// (window.datkaSearch, loaded by the script before this one) was made by
+// (window.datkaSearch, loaded before this script, as is pager.js) was made by
 // the live site's analysers; this script only normalises the words of the
 // query and looks them up. Its logic is find() in index.go: keep the two
 // in step.
@@ -7,7 +7,7 @@
   "use strict";
   var ix = window.datkaSearch;
   var form = document.querySelector("form.search-form");
-  if (!ix || !form) return;
+  if (!ix || !form || !window.datkaPager) return;
   var WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u02BC][\p{L}\p{N}\p{M}]+)*/gu;
 
   function norm(w) {
@@ -132,9 +132,11 @@
   status.appendChild(el("p", found.length ? { "class": "count" } : {}, found.length ? ix.count[found.length - 1] : ix.none));
   out.appendChild(status);
   var terms = queryTerms(q) || [];
+  // Ten to a page, as the live search shows them.
+  var paged = window.datkaPager(found, ix.per, ix.pager);
   if (found.length) {
     var ol = el("ol", { "class": "results" });
-    found.forEach(function (d) {
+    paged.items.forEach(function (d) {
       var doc = ix.docs[d], li = el("li");
       var h = el("h2");
       h.appendChild(marked(el("a", { href: doc[0] }), doc[1], terms));
@@ -149,6 +151,7 @@
       ol.appendChild(li);
     });
     out.appendChild(ol);
+    if (paged.nav) out.appendChild(paged.nav);
   }
   form.parentNode.insertBefore(out, form.nextSibling);
   document.title = q + " — " + document.title;
