@@ -80,18 +80,35 @@ func PostgresSchema(t testing.TB) string {
 // store on both databases. Without a PostgreSQL server the second run's
 // tests skip, or fail in CI. Call it from TestMain.
 func MainOnBothDatabases(m interface{ Run() int }) {
+	MainOnBothDatabasesRunning(m, "")
+}
+
+// MainOnBothDatabasesRunning is MainOnBothDatabases with the PostgreSQL
+// run narrowed to the tests whose names match the regular expression
+// onPostgres ("" for all): those whose outcome the database can change.
+// A -run given on the command line is kept as it is.
+func MainOnBothDatabasesRunning(m interface{ Run() int }, onPostgres string) {
 	code := m.Run()
 	if code != 0 || OnPostgres() {
 		os.Exit(code)
 	}
 	var args []string
+	narrow := onPostgres != ""
 	for _, a := range os.Args[1:] {
 		// The go command's cache log belongs to the first run only.
 		if !strings.HasPrefix(a, "-test.testlogfile") {
 			args = append(args, a)
 		}
+		if strings.HasPrefix(a, "-test.run") {
+			narrow = false
+		}
 	}
-	fmt.Println("=== the same tests on PostgreSQL (DATKA_TEST_DB=postgres)")
+	if narrow {
+		args = append(args, "-test.run="+onPostgres)
+		fmt.Println("=== the tests " + onPostgres + " again on PostgreSQL (DATKA_TEST_DB=postgres)")
+	} else {
+		fmt.Println("=== the same tests on PostgreSQL (DATKA_TEST_DB=postgres)")
+	}
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "DATKA_TEST_DB=postgres")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
