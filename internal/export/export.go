@@ -21,9 +21,9 @@
 // page with pager.js, the live pager. Pages need no JavaScript; only the
 // search and the filters do.
 //
-// What a static archive cannot do: the contact form, the display-mode
-// switch, and, in the search, pointing to other languages that have
-// results. A query
+// What a static archive cannot do: the contact form and the display-mode
+// switch. When a query finds nothing, the search names the other languages
+// where it finds something, as the live one does (elsewhere.go). A query
 // word that no indexed text uses is matched by the longest indexed term it
 // begins with (index.go), which may find a little more than the live
 // search would.
@@ -466,10 +466,12 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 	if err != nil {
 		return err
 	}
+	// First every language's index, so that each search page can name
+	// the others' (elsewhere.go).
+	indexes := map[string]string{}
 	for _, l := range e.o.Languages.All() {
 		u := searchPages[l.Code]
-		body, ok := e.held[u]
-		if !ok {
+		if _, ok := e.held[u]; !ok {
 			continue
 		}
 		li := r.byLang[l.Code]
@@ -492,7 +494,16 @@ func (e *exporter) addSearch(ctx context.Context, r indexResult, searchPages map
 		}
 		data := append([]byte("window.datkaSearch="), js...)
 		data = append(data, ";\n"...)
-		index, err := e.addFile("/search/"+l.Code, ".js", data)
+		if indexes[l.Code], err = e.addFile("/search/"+l.Code, ".js", data); err != nil {
+			return err
+		}
+	}
+	for _, l := range e.o.Languages.All() {
+		u, index := searchPages[l.Code], indexes[l.Code]
+		if index == "" {
+			continue
+		}
+		body, err := e.elsewhere(e.held[u], l, searchPages, indexes)
 		if err != nil {
 			return err
 		}

@@ -155,4 +155,45 @@
   }
   form.parentNode.insertBefore(out, form.nextSibling);
   document.title = q + " — " + document.title;
+  if (!found.length) elsewhere(out);
+
+  // elsewhere names, as the live search does, the other languages where
+  // the same words find something: it loads their indexes one by one
+  // (each sets window.datkaSearch, which is put back) and asks each with
+  // find, its words analysed by that language's rules.
+  function elsewhere(out) {
+    var block = document.getElementById("datka-elsewhere");
+    if (!block) return;
+    var data = JSON.parse(block.textContent), mine = ix, links = [];
+    var rules = new Intl.PluralRules(mine.lang);
+    var query = "?" + new URLSearchParams(kind ? { q: q, kind: kind } : { q: q }).toString();
+    function next(i) {
+      if (i === data.others.length) {
+        ix = mine;
+        window.datkaSearch = mine;
+        if (!links.length) return;
+        out.appendChild(el("p", {}, data.intro));
+        var ul = el("ul", { "class": "elsewhere" });
+        links.forEach(function (li) { ul.appendChild(li); });
+        out.appendChild(ul);
+        return;
+      }
+      var o = data.others[i], s = document.createElement("script");
+      s.onload = function () {
+        ix = window.datkaSearch;
+        var n = (find(q, kind) || []).length;
+        if (n) {
+          var label = (o.forms[rules.select(n)] || o.forms.other).replace("{n}", String(n));
+          var li = el("li");
+          li.appendChild(el("a", { href: o.page + query, hreflang: o.lang }, label));
+          links.push(li);
+        }
+        next(i + 1);
+      };
+      s.onerror = function () { next(i + 1); };
+      s.src = o.index;
+      document.head.appendChild(s);
+    }
+    next(0);
+  }
 })();

@@ -1,7 +1,9 @@
 package export
 
 import (
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,5 +47,25 @@ func TestLibraryCards(t *testing.T) {
 	}
 	if want := []string{"topic:media year:2021", "group:religious format:video"}; !slices.Equal(facets, want) {
 		t.Errorf("facets %q, want %q (a card cut off at the end is left out)", facets, want)
+	}
+}
+
+func TestPluralForms(t *testing.T) {
+	say := func(n int) string {
+		switch {
+		case n%10 == 1 && n%100 != 11:
+			return "орус тили: " + strconv.Itoa(n) + " результат"
+		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+			return "орус тили: " + strconv.Itoa(n) + " результата"
+		}
+		return "орус тили: " + strconv.Itoa(n) + " результатов"
+	}
+	got := pluralForms("ru", say)
+	want := map[string]string{"one": "орус тили: {n} результат", "few": "орус тили: {n} результата", "many": "орус тили: {n} результатов"}
+	if !maps.Equal(got, want) {
+		t.Errorf("ru: %q, want %q", got, want)
+	}
+	if got := pluralForms("ky", func(n int) string { return strconv.Itoa(n) + " натыйжа" }); len(got) != 2 || got["one"] != "{n} натыйжа" || got["other"] != "{n} натыйжа" {
+		t.Errorf("ky: %q, want one and other", got)
 	}
 }
