@@ -179,9 +179,12 @@ type run struct {
 	slugs   map[string]bool // lang/kind/slug taken in this run
 	planned map[int64]*plan // WordPress ID → its group, to be written
 	base    *url.URL
-	byLink  map[string]int64  // old address (host-less path) → WordPress ID
-	lists   map[string]string // language → address of the news list
-	lang    string            // of posts that name none
+	byLink  map[string]int64 // old address (host-less path) → WordPress ID
+	// attachmentPages: an attachment's page's address (host-less path) →
+	// its ID.
+	attachmentPages map[string]int64
+	lists           map[string]string // language → address of the news list
+	lang            string            // of posts that name none
 }
 
 // Import imports ex. It returns an error only for what stops the whole
@@ -197,7 +200,7 @@ func (im *Importer) Import(ctx context.Context, ex *Export) (*Report, error) {
 	}
 	r := &run{im: im, ex: ex, rep: &Report{Source: ex.BaseURL, Created: map[string]int{}, Before: map[string]int{}},
 		files: map[int64]imported{}, byPath: map[string]imported{}, users: map[string]int64{}, slugs: map[string]bool{},
-		planned: map[int64]*plan{}, byLink: map[string]int64{}}
+		planned: map[int64]*plan{}, byLink: map[string]int64{}, attachmentPages: map[string]int64{}}
 	r.indexLinks()
 	var err error
 	r.lang = im.Lang
@@ -752,8 +755,9 @@ func (r *run) slug(ctx context.Context, kind, code string, it Item, title string
 }
 
 // rewriter points the images and links of a text in language code at
-// what was imported: files of the old site's uploads at the library's,
-// posts and pages at their new addresses.
+// what was imported: files of the old site's uploads, and the pages
+// WordPress makes for attachments, at the library's files, posts and
+// pages at their new addresses.
 func (r *run) rewriter(ctx context.Context, code string) rewriter {
 	return rewriter{
 		url: func(u string) string {
@@ -765,6 +769,12 @@ func (r *run) rewriter(ctx context.Context, code string) rewriter {
 					if f, ok := r.byPath[rel[:m[2]]+rel[m[4]:m[5]]]; ok {
 						return content.MediaURLPrefix + f.name
 					}
+				}
+				return u
+			}
+			if id, ok := r.attachmentLink(u); ok {
+				if f, ok := r.files[id]; ok {
+					return content.MediaURLPrefix + f.name
 				}
 				return u
 			}

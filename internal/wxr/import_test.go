@@ -3,9 +3,11 @@ package wxr
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -298,5 +300,55 @@ func TestImportLanguage(t *testing.T) {
 				t.Errorf("Hello world: %v %v, want it in %s", refs, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestImportLinksToAttachmentPages: an image linked to its attachment
+// page (by permalink or ?attachment_id=), as WordPress's image block
+// offers, leads to the imported file; a link to the page of an
+// attachment that was not imported keeps its old address.
+func TestImportLinksToAttachmentPages(t *testing.T) {
+	st, files := site(t)
+	ex := realExport(t)
+	var logo, missing Item
+	post := -1
+	for i, it := range ex.Items {
+		switch {
+		case it.Type == "attachment" && it.Name == "logo":
+			logo = it
+		case it.Type == "attachment" && strings.Contains(it.AttachmentURL, "missing-photo"):
+			missing = it
+		case post < 0 && it.Type == "post" && it.Status == "publish" && it.Title == "Новость номер 40":
+			post = i
+		}
+	}
+	if logo.ID == 0 || missing.ID == 0 || post < 0 {
+		t.Fatalf("the export lacks the logo (%d), the missing photo (%d) or post 40 (%d)", logo.ID, missing.ID, post)
+	}
+	ex.Items[post].Content += fmt.Sprintf(`<p><a href="%s">the logo's page</a>, <a href="%s/?attachment_id=%d">by its ID</a>, <a href="%s">a photo that is missing</a>.</p>`,
+		logo.Link, ex.BaseURL, logo.ID, missing.Link)
+	im := &Importer{Store: st, Files: files, Proc: media.NewProcessor(1), Uploads: "testdata/uploads", Langs: []string{"ru", "ky", "en"}}
+	if _, err := im.Import(t.Context(), ex); err != nil {
+		t.Fatal(err)
+	}
+	e, err := st.EntryBySlug(t.Context(), content.EntryNews, "ru", "novost-nomer-40")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := st.MediaList(t.Context(), 100, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	for _, m := range list {
+		if m.OriginalName == path.Base(logo.AttachmentURL) {
+			name = m.Name
+		}
+	}
+	body := e.Texts["ru"].Body
+	for _, want := range []string{"[the logo's page](/media/" + name + ")", "[by its ID](/media/" + name + ")", "[a photo that is missing](" + missing.Link + ")"} {
+		if name == "" || !strings.Contains(body, want) {
+			t.Errorf("the body lacks %q:\n%s", want, body)
+		}
 	}
 }

@@ -20,11 +20,8 @@ import (
 // or the key of its address on the old site; ok is false for a link
 // elsewhere.
 func (r *run) linkKey(raw string) (id int64, key string, ok bool) {
-	if r.base == nil {
-		return 0, "", false
-	}
-	u, err := r.base.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameHost(u.Host, r.base.Host) {
+	u, ok := r.oldSite(raw)
+	if !ok {
 		return 0, "", false
 	}
 	q := u.Query()
@@ -41,24 +38,63 @@ func (r *run) linkKey(raw string) (id int64, key string, ok bool) {
 	return 0, strings.ToLower(strings.Trim(p, "/")), true
 }
 
+// oldSite parses raw, a link of the export, when it leads to the old site.
+func (r *run) oldSite(raw string) (*url.URL, bool) {
+	if r.base == nil {
+		return nil, false
+	}
+	u, err := r.base.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !sameHost(u.Host, r.base.Host) {
+		return nil, false
+	}
+	return u, true
+}
+
 func sameHost(a, b string) bool {
 	a, b = strings.ToLower(a), strings.ToLower(b)
 	return strings.TrimPrefix(a, "www.") == strings.TrimPrefix(b, "www.")
 }
 
-// indexLinks learns the addresses of the export's posts and pages.
+// indexLinks learns the addresses of the export's posts and pages, and
+// of its attachments' pages.
 func (r *run) indexLinks() {
 	r.base, _ = url.Parse(r.ex.BaseURL + "/")
 	for _, it := range r.ex.Items {
-		if it.Type != "post" && it.Type != "page" {
-			continue
-		}
-		for _, a := range []string{it.Link, it.GUID} {
-			if _, key, ok := r.linkKey(a); ok && key != "" {
-				r.byLink[key] = it.ID
+		switch it.Type {
+		case "post", "page":
+			for _, a := range []string{it.Link, it.GUID} {
+				if _, key, ok := r.linkKey(a); ok && key != "" {
+					r.byLink[key] = it.ID
+				}
+			}
+		case "attachment":
+			// Its GUID is usually its file, which uploadsRel finds.
+			if _, key, ok := r.linkKey(it.Link); ok && key != "" {
+				r.attachmentPages[key] = it.ID
 			}
 		}
 	}
+}
+
+// attachmentLink returns the ID of the attachment whose page on the old
+// site raw names: its permalink, or ?attachment_id=, which image blocks
+// set to "link to attachment page" write. The site has no such pages, so
+// such a link leads to the file itself.
+func (r *run) attachmentLink(raw string) (int64, bool) {
+	u, ok := r.oldSite(raw)
+	if !ok {
+		return 0, false
+	}
+	if v := u.Query().Get("attachment_id"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		return n, err == nil
+	}
+	_, key, ok := r.linkKey(raw)
+	if !ok || key == "" {
+		return 0, false
+	}
+	id, ok := r.attachmentPages[key]
+	return id, ok
 }
 
 // internalLink returns the new address of a link to a post or page of
