@@ -49,6 +49,10 @@ type App struct {
 	// Outbox delivers the contact form's notification mails; nil when mail
 	// is not configured. The caller runs it (serve does).
 	Outbox *jobs.Outbox
+	// Files is where the media library's files are kept.
+	Files media.Storage
+	// Metrics are the process's, served at /metrics.
+	Metrics *web.Metrics
 }
 
 // FirstAdmin is the account made for a site that had none.
@@ -136,6 +140,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		return nil, err
 	}
 	metrics := web.NewMetrics()
+	a.Metrics = metrics
 	for name, db := range st.Pools() {
 		metrics.WatchDB(name, db)
 	}
@@ -176,6 +181,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		st.Close()
 		return nil, err
 	}
+	a.Files = files
 	adm, err := admin.New(admin.Config{
 		Store: st, Languages: langs, Catalog: cat, Log: log, Secure: strings.HasPrefix(cfg.BaseURL, "https://"),
 		Location: loc, Media: files,

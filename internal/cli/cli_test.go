@@ -19,6 +19,7 @@ import (
 	"github.com/datka-cms/datka/internal/testenv"
 
 	"github.com/datka-cms/datka/internal/auth"
+	"github.com/datka-cms/datka/internal/backup"
 	"github.com/datka-cms/datka/internal/content"
 	"github.com/datka-cms/datka/internal/store"
 )
@@ -29,7 +30,8 @@ import (
 func quietEnv(t *testing.T) {
 	t.Helper()
 	for _, n := range []string{"DATKA_CONFIG", "DATKA_ADDR", "DATKA_DATA", "DATKA_DB", "DATKA_BASE_URL",
-		"DATKA_THEME", "DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_PAGE_CACHE_MB", "DATKA_ADMIN_EMAIL", "DATKA_ADMIN_PASSWORD"} {
+		"DATKA_THEME", "DATKA_LANGUAGES", "DATKA_LOG_FORMAT", "DATKA_PAGE_CACHE_MB", "DATKA_ADMIN_EMAIL", "DATKA_ADMIN_PASSWORD",
+		"DATKA_BACKUP_DIR", "DATKA_BACKUP_EVERY", "DATKA_BACKUP_KEEP"} {
 		t.Setenv(n, "")
 	}
 	t.Setenv("DATKA_LOG_LEVEL", "error")
@@ -261,6 +263,42 @@ func TestServe(t *testing.T) {
 	}
 	if _, _, err := get("/readyz"); err == nil {
 		t.Error("the server still answers after serve returned")
+	}
+}
+
+// TestServeBacksUpOnItsOwn: with a backup folder, the server takes a
+// backup at its start (none is there yet), a sound one, says so, and
+// reports it in its metrics.
+func TestServeBacksUpOnItsOwn(t *testing.T) {
+	quietEnv(t)
+	backups := filepath.Join(t.TempDir(), "backups")
+	t.Setenv("DATKA_BACKUP_DIR", backups)
+	t.Setenv("DATKA_BACKUP_KEEP", "3")
+	srv := startServe(t, t.TempDir())
+	var archive []string
+	for deadline := time.Now().Add(30 * time.Second); len(archive) == 0 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		archive, _ = filepath.Glob(filepath.Join(backups, "datka-backup-*.tar.gz"))
+	}
+	if len(archive) != 1 {
+		t.Fatalf("backups after the start: %q", archive)
+	}
+	if _, _, err := backup.Check(t.Context(), archive[0], io.Discard); err != nil {
+		t.Errorf("the backup is not sound: %v", err)
+	}
+	if out := srv.stdout.String(); !strings.Contains(out, backups) || !strings.Contains(out, "24h0m0s") || !strings.Contains(out, "3 are kept") {
+		t.Errorf("serve does not say where and how often it backs up:\n%s", out)
+	}
+	res, err := http.Get("http://" + srv.addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !regexp.MustCompile(`(?m)^datka_backup_last_success_timestamp_seconds [1-9]`).Match(body) {
+		t.Error("the metrics do not say when the last backup was taken")
+	}
+	if c := stopServe(t, srv.done); c != 0 {
+		t.Errorf("serve exited with %d; stderr:\n%s", c, srv.stderr.String())
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/datka-cms/datka/internal/app"
+	"github.com/datka-cms/datka/internal/backup"
 	"github.com/datka-cms/datka/internal/config"
 	"github.com/datka-cms/datka/internal/jobs"
 )
@@ -102,6 +103,21 @@ func serve(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 		}()
 		defer func() { stopJobs(); <-mailDone }()
 		fmt.Fprintf(stdout, "Messages from the contact form are mailed to %s through %s.\n", cfg.ContactTo, cfg.SMTPAddr)
+	}
+	if cfg.BackupDir != "" {
+		every, err := cfg.BackupInterval()
+		if err != nil {
+			return err
+		}
+		sched := &backup.Schedule{Store: a.Store, Files: a.Files, Dir: cfg.BackupDir, Every: every, Keep: cfg.BackupKeep,
+			Log: log, Done: a.Metrics.BackupDone}
+		backupsDone := make(chan struct{})
+		go func() {
+			defer close(backupsDone)
+			sched.Run(jobsCtx)
+		}()
+		defer func() { stopJobs(); <-backupsDone }()
+		fmt.Fprintf(stdout, "A backup goes to %s every %s; the newest %d are kept.\n", cfg.BackupDir, every, cfg.BackupKeep)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -57,6 +57,12 @@ type Config struct {
 	SMTPPassword string `json:"smtp_password"`
 	SMTPFrom     string `json:"smtp_from"`
 	ContactTo    string `json:"contact_to"`
+	// BackupDir turns on backups taken by the server itself: every
+	// BackupEvery (a Go duration, "24h" by default) it writes one there,
+	// as `datka backup` would, and keeps the newest BackupKeep.
+	BackupDir   string `json:"backup_dir"`
+	BackupEvery string `json:"backup_every"`
+	BackupKeep  int    `json:"backup_keep"`
 	// AdminEmail and AdminPassword create the first administrator of an
 	// empty site; they are read from the environment only.
 	AdminEmail    string `json:"-"`
@@ -74,6 +80,8 @@ func Default() Config {
 		PageCacheMB:      64,
 		KeepMessagesDays: 365,
 		TimeZone:         "Asia/Bishkek",
+		BackupEvery:      "24h",
+		BackupKeep:       7,
 	}
 }
 
@@ -89,6 +97,9 @@ func (c *Config) Flags(fs *flag.FlagSet, serve bool) *string {
 		fs.StringVar(&c.ThemeDir, "theme", c.ThemeDir, "serve templates and static files from this `folder` instead of the built-in theme (env DATKA_THEME)")
 		fs.StringVar(&c.Media, "media", c.Media, "keep media files in `URL`: disk (the data folder) or s3://BUCKET[/PREFIX]?endpoint=HOST:PORT (env DATKA_MEDIA)")
 		fs.IntVar(&c.PageCacheMB, "page-cache-mb", c.PageCacheMB, "keep up to this many `megabytes` of rendered pages in memory; 0 turns the cache off (env DATKA_PAGE_CACHE_MB)")
+		fs.StringVar(&c.BackupDir, "backup-dir", c.BackupDir, "back the site up into this `folder` while serving, every --backup-every (env DATKA_BACKUP_DIR)")
+		fs.StringVar(&c.BackupEvery, "backup-every", c.BackupEvery, "take a backup this often, as a `duration` such as 24h or 6h (env DATKA_BACKUP_EVERY)")
+		fs.IntVar(&c.BackupKeep, "backup-keep", c.BackupKeep, "keep this `many` of the newest backups in --backup-dir, deleting older ones (env DATKA_BACKUP_KEEP)")
 	}
 	return file
 }
@@ -142,19 +153,16 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 	env("DATKA_CONTACT_TO", &c.ContactTo)
 	env("DATKA_ADMIN_EMAIL", &c.AdminEmail)
 	env("DATKA_ADMIN_PASSWORD", &c.AdminPassword)
-	if v := os.Getenv("DATKA_PAGE_CACHE_MB"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return fmt.Errorf("config: DATKA_PAGE_CACHE_MB %q is not a whole number", v)
-		}
-		c.PageCacheMB = n
+	if err := envInt("DATKA_PAGE_CACHE_MB", &c.PageCacheMB); err != nil {
+		return err
 	}
-	if v := os.Getenv("DATKA_KEEP_MESSAGES_DAYS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return fmt.Errorf("config: DATKA_KEEP_MESSAGES_DAYS %q is not a whole number", v)
-		}
-		c.KeepMessagesDays = n
+	if err := envInt("DATKA_KEEP_MESSAGES_DAYS", &c.KeepMessagesDays); err != nil {
+		return err
+	}
+	env("DATKA_BACKUP_DIR", &c.BackupDir)
+	env("DATKA_BACKUP_EVERY", &c.BackupEvery)
+	if err := envInt("DATKA_BACKUP_KEEP", &c.BackupKeep); err != nil {
+		return err
 	}
 	if v := os.Getenv("DATKA_LANGUAGES"); v != "" {
 		specs, err := parseLanguages(v)
@@ -179,9 +187,30 @@ func (c *Config) Load(file string, flagsSet map[string]bool) error {
 			c.Media = fromFlags.Media
 		case "page-cache-mb":
 			c.PageCacheMB = fromFlags.PageCacheMB
+		case "backup-dir":
+			c.BackupDir = fromFlags.BackupDir
+		case "backup-every":
+			c.BackupEvery = fromFlags.BackupEvery
+		case "backup-keep":
+			c.BackupKeep = fromFlags.BackupKeep
 		}
 	}
 	return c.validate()
+}
+
+// envInt sets *dst from the environment variable name, a whole number,
+// when it is set.
+func envInt(name string, dst *int) error {
+	v := os.Getenv(name)
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return fmt.Errorf("config: %s %q is not a whole number", name, v)
+	}
+	*dst = n
+	return nil
 }
 
 // parseLanguages reads DATKA_LANGUAGES: codes separated by commas, the
@@ -241,6 +270,12 @@ func (c *Config) validate() error {
 	if c.KeepMessagesDays < 1 || c.KeepMessagesDays > 3650 {
 		return fmt.Errorf("config: messages must be kept between 1 and 3650 days, not %d", c.KeepMessagesDays)
 	}
+	if _, err := c.BackupInterval(); err != nil {
+		return err
+	}
+	if c.BackupKeep < 1 || c.BackupKeep > 1000 {
+		return fmt.Errorf("config: keep between 1 and 1000 backups, not %d", c.BackupKeep)
+	}
 	if _, err := c.Proxies(); err != nil {
 		return err
 	}
@@ -263,6 +298,16 @@ func (c *Config) validate() error {
 		return fmt.Errorf("config: log level %q: %w", c.LogLevel, err)
 	}
 	return nil
+}
+
+// BackupInterval is how often the server takes a backup into BackupDir:
+// at least a minute.
+func (c *Config) BackupInterval() (time.Duration, error) {
+	d, err := time.ParseDuration(c.BackupEvery)
+	if err != nil || d < time.Minute {
+		return 0, fmt.Errorf("config: backup interval %q must be a duration of a minute or more, such as 24h or 6h", c.BackupEvery)
+	}
+	return d, nil
 }
 
 // validateMail checks the notification mail settings: all or nothing.

@@ -20,6 +20,8 @@ type Metrics struct {
 	duration    *prometheus.HistogramVec
 	CacheHits   prometheus.Counter
 	CacheMisses prometheus.Counter
+	backupLast  prometheus.Gauge
+	backupFails prometheus.Counter
 }
 
 // NewMetrics creates the metrics and their registry.
@@ -39,10 +41,25 @@ func NewMetrics() *Metrics {
 		CacheMisses: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "datka_page_cache_misses_total", Help: "Cacheable pages that had to be rendered.",
 		}),
+		backupLast: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "datka_backup_last_success_timestamp_seconds", Help: "When the server's last scheduled backup was taken (Unix time); 0 before the first.",
+		}),
+		backupFails: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "datka_backup_failures_total", Help: "Scheduled backups that failed.",
+		}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.CacheHits, m.CacheMisses,
+	m.reg.MustRegister(m.requests, m.duration, m.CacheHits, m.CacheMisses, m.backupLast, m.backupFails,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// BackupDone records a scheduled backup taken at at, or its failure.
+func (m *Metrics) BackupDone(at time.Time, err error) {
+	if err != nil {
+		m.backupFails.Inc()
+		return
+	}
+	m.backupLast.Set(float64(at.Unix()))
 }
 
 // WatchDB exports the pool statistics of db under the given name.
