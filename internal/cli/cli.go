@@ -115,6 +115,9 @@ Options of serve:
   --base-url URL    the site's public address, for canonical links (env DATKA_BASE_URL)
   --theme DIR       templates and static files from a folder (env DATKA_THEME)
   --media URL       media files: disk (the data folder) or s3://BUCKET?endpoint=HOST:PORT (env DATKA_MEDIA)
+  --page-cache-mb N memory for rendered pages, 0 for none (default 64, env DATKA_PAGE_CACHE_MB)
+  --backup-dir DIR  back the site up into a folder on its own (env DATKA_BACKUP_DIR), every
+                    --backup-every (default 24h), keeping the newest --backup-keep (default 7)
 
 Options of migrate-data:
   --to URL          the new, empty database: postgres://USER:PASSWORD@HOST/DB or sqlite:PATH
