@@ -94,6 +94,7 @@ func (s *Schedule) RunOnce(ctx context.Context) (string, error) {
 	if n := len(times); n > 0 && now.Sub(times[n-1]) < s.Every {
 		return "", nil
 	}
+	s.sweep()
 	name := schedulePrefix + now.Format(scheduleStamp) + scheduleSuffix
 	out := filepath.Join(s.Dir, name)
 	m, err := Write(ctx, s.Store, s.Files, out, io.Discard)
@@ -115,6 +116,26 @@ func (s *Schedule) RunOnce(ctx context.Context) (string, error) {
 		}
 	}
 	return out, nil
+}
+
+// sweep deletes what backups cut off a day or more ago (the server was
+// killed while writing one) left in Dir: Write's temporary file and
+// folder. A younger one may belong to a backup in progress.
+func (s *Schedule) sweep() {
+	entries, err := os.ReadDir(s.Dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".datka-backup-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) >= 24*time.Hour {
+			if err := os.RemoveAll(filepath.Join(s.Dir, e.Name())); err == nil && s.Log != nil {
+				s.Log.Info("deleted what a cut-off backup left", "file", filepath.Join(s.Dir, e.Name()))
+			}
+		}
+	}
 }
 
 // Run takes backups until ctx ends: the first at once if one is due, then

@@ -19,7 +19,7 @@ import (
 // TestSchedule runs the server's backups on a clock of its own: a backup
 // when none is there, none while the newest is younger than the interval,
 // the oldest deleted beyond the number kept (and nothing else in the
-// folder), each archive sound; and of two instances on one database only
+// folder but what a backup cut off a day ago left), each archive sound; and of two instances on one database only
 // the one holding the lease backs up.
 func TestSchedule(t *testing.T) {
 	ctx := t.Context()
@@ -48,6 +48,17 @@ func TestSchedule(t *testing.T) {
 	// Someone else's file, with a name like the schedule's.
 	other := filepath.Join(backups, "datka-backup-manual.tar.gz")
 	if err := os.WriteFile(other, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// What backups killed in the middle left: a day old, and one that may
+	// still be being written.
+	stale, fresh := filepath.Join(backups, ".datka-backup-123.tar.gz"), filepath.Join(backups, ".datka-backup-456")
+	for _, f := range []string{stale, fresh} {
+		if err := os.WriteFile(f, []byte("part"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(stale, time.Now().Add(-25*time.Hour), time.Now().Add(-25*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	now := time.Date(2026, 11, 28, 3, 0, 0, 0, time.UTC)
@@ -87,11 +98,11 @@ func TestSchedule(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := []string{"datka-backup-20261129-030000.tar.gz", "datka-backup-20261130-090000.tar.gz", "datka-backup-manual.tar.gz"}
+	want := []string{".datka-backup-456", "datka-backup-20261129-030000.tar.gz", "datka-backup-20261130-090000.tar.gz", "datka-backup-manual.tar.gz"}
 	if !slices.Equal(names, want) {
 		t.Errorf("the folder holds %q, want %q", names, want)
 	}
-	if len(done) != 3 || filepath.Base(third) != want[1] {
+	if len(done) != 3 || filepath.Base(third) != want[2] {
 		t.Errorf("done %v, third %s", done, third)
 	}
 
