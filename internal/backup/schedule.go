@@ -98,7 +98,7 @@ func (s *Schedule) RunOnce(ctx context.Context) (string, error) {
 	name := schedulePrefix + now.Format(scheduleStamp) + scheduleSuffix
 	out := filepath.Join(s.Dir, name)
 	m, err := Write(ctx, s.Store, s.Files, out, io.Discard)
-	if s.Done != nil {
+	if s.Done != nil && ctx.Err() == nil { // a backup cut off by the shutdown did not fail
 		s.Done(now, err)
 	}
 	if err != nil {
@@ -109,10 +109,12 @@ func (s *Schedule) RunOnce(ctx context.Context) (string, error) {
 	}
 	names = append(names, name)
 	for _, old := range names[:max(0, len(names)-s.Keep)] {
-		if err := os.Remove(filepath.Join(s.Dir, old)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return out, fmt.Errorf("backup: delete an old backup: %w", err)
-		} else if s.Log != nil {
+		err := os.Remove(filepath.Join(s.Dir, old))
+		switch {
+		case err == nil && s.Log != nil:
 			s.Log.Info("old backup deleted", "file", filepath.Join(s.Dir, old), "keep", s.Keep)
+		case err != nil && !errors.Is(err, os.ErrNotExist):
+			return out, fmt.Errorf("backup: delete an old backup: %w", err)
 		}
 	}
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"html"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -111,12 +112,7 @@ func (e *exporter) addLibraries() error {
 	if err != nil {
 		return err
 	}
-	lists := make([]string, 0, len(e.libraries))
-	for u := range e.libraries {
-		lists = append(lists, u)
-	}
-	slices.Sort(lists)
-	for _, u := range lists {
+	for _, u := range slices.Sorted(maps.Keys(e.libraries)) {
 		lib := e.libraries[u]
 		if lib.first == nil {
 			continue
@@ -128,12 +124,7 @@ func (e *exporter) addLibraries() error {
 		tr := e.o.Catalog.For(code)
 		d := libraryData{Cards: [][2]string{}, Empty: tr.T("library_empty"), Reset: tr.T("filter_reset"),
 			Per: perPage, Pager: pagerFor(tr)}
-		numbers := make([]int, 0, len(lib.pages))
-		for n := range lib.pages {
-			numbers = append(numbers, n)
-		}
-		slices.Sort(numbers)
-		for _, n := range numbers {
+		for _, n := range slices.Sorted(maps.Keys(lib.pages)) {
 			for _, c := range lib.pages[n] {
 				d.Cards = append(d.Cards, [2]string{c.facets, string(c.html)})
 			}

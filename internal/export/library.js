@@ -7,7 +7,8 @@
   "use strict";
   var lib = window.datkaLibrary;
   var form = document.querySelector("form.filters");
-  if (!lib || !form || !window.datkaPager) return;
+  var count = form && form.parentNode.querySelector("p.count");
+  if (!lib || !count || !window.datkaPager) return;
   var params = new URLSearchParams(location.search);
   var want = [];
   ["topic", "group", "lang", "year", "format"].forEach(function (name) {
@@ -30,13 +31,6 @@
     var old = parent.querySelector(sel);
     if (old) old.parentNode.removeChild(old);
   });
-  var count = parent.querySelector("p.count");
-  if (!count) {
-    count = document.createElement("p");
-    count.className = "count";
-    count.setAttribute("role", "status");
-    form.parentNode.insertBefore(count, form.nextSibling);
-  }
   count.textContent = lib.count[found.length];
   if (found.length) {
     // Ten to a page, as the live list shows them. The cards are the
